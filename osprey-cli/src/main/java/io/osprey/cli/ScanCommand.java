@@ -1,0 +1,257 @@
+package io.osprey.cli;
+
+import io.osprey.inventory.Device;
+import io.osprey.inventory.VendorLookup;
+import io.osprey.inventory.oui.OuiRegistry;
+import io.osprey.packet.capture.CaptureSource;
+import io.osprey.packet.capture.Captures;
+import io.osprey.packet.capture.NotACaptureException;
+import io.osprey.packet.flow.FlowTableConfig;
+import io.osprey.packet.live.CaptureInterface;
+import io.osprey.packet.live.LiveCapture;
+import io.osprey.packet.live.LiveCaptureException;
+import io.osprey.packet.live.LiveOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
+
+@Command(name = "scan",
+        sortOptions = false,
+        description = {
+            "Reads captures (pcap, pcapng, either gzip-compressed) or a live interface and lists the devices in the traffic:",
+            "their MAC and IP addresses, vendor, services, and where they sit (local, or routed behind a gateway).",
+            ""},
+        footer = {
+            "",
+            "Examples:",
+            "  osprey scan samples/hue-bridge-setup.pcap             table of devices",
+            "  osprey scan --format json -o devices.json caps/       every capture in a folder, in time order",
+            "  osprey scan --follow /var/spool/captures/             keep reading rotated files as they appear",
+            "  sudo osprey scan -i eth0 --filter 'not port 22'       live; Ctrl-C prints what was found so far",
+            "  osprey scan --explain 00:17:88:a1:b2:c3 capture.pcap  why Osprey believes what it says of a device",
+            "",
+            "Warnings about damaged records (a truncated last packet, a corrupt length) are printed with the file",
+            "and byte offset; everything read before the damage is kept.",
+            "",
+            ExitCode.HELP})
+final class ScanCommand implements Callable<Integer> {
+    /** Below this much input the progress bar is not worth drawing. */
+    private static final long PROGRESS_MIN_BYTES = 4L << 20;
+
+    @Parameters(paramLabel = "CAPTURE|FOLDER", arity = "0..*",
+            description = "Capture files (.pcap, .pcapng, also .gz) and folders of them.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: table (default), json (the stable contract) or csv.")
+    String format;
+
+    @Option(names = "--json", description = "Same as --format json.")
+    boolean json;
+
+    @Option(names = "--csv", description = "Same as --format csv.")
+    boolean csv;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--explain", paramLabel = "DEVICE",
+            description = "Explain one device (a MAC, an IP or a device id): every attribute and its evidence.")
+    String explain;
+
+    @Option(names = "--follow", description = "Keep watching the folders for new (rotated) capture files until Ctrl-C.")
+    boolean follow;
+
+    @Option(names = {"-i", "--interface"}, paramLabel = "IF", description = "Capture live from this interface (needs root or CAP_NET_RAW).")
+    String iface;
+
+    @Option(names = "--filter", paramLabel = "BPF", description = "BPF filter for live capture, as in tcpdump (e.g. 'not port 22').")
+    String filter;
+
+    @Option(names = "--snaplen", paramLabel = "BYTES", defaultValue = "262144", description = "Live capture: bytes kept per packet (default ${DEFAULT-VALUE}).")
+    int snaplen;
+
+    @Option(names = "--no-promiscuous", description = "Live capture: do not put the interface in promiscuous mode.")
+    boolean noPromiscuous;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Live capture: stop after this many seconds.")
+    Long durationSeconds;
+
+    @Option(names = "--list-interfaces", description = "List the interfaces live capture can use, and exit.")
+    boolean listInterfaces;
+
+    @Option(names = "--flow-idle-timeout", paramLabel = "SECONDS", defaultValue = "300", description = "A flow ends after this long without packets (default ${DEFAULT-VALUE}).")
+    long idleSeconds;
+
+    @Option(names = "--max-flows", paramLabel = "N", defaultValue = "1048576", description = "Flows held at once; past it the least recently seen is evicted (default ${DEFAULT-VALUE}).")
+    int maxFlows;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary line on standard error.")
+    boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    private final PrintStream err = System.err;
+
+    @Override
+    public Integer call() {
+        try {
+            return scan();
+        } catch (LiveCaptureException e) {
+            err.println("osprey: " + e.getMessage());
+            return ExitCode.UNAVAILABLE;
+        } catch (NotACaptureException e) {
+            err.println("osprey: " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("osprey: " + e.getFile() + ": no such file or folder");
+            return ExitCode.USAGE;
+        } catch (IOException e) {
+            err.println("osprey: " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (IllegalArgumentException e) {
+            err.println("osprey: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+    }
+
+    private int scan() throws IOException {
+        if (listInterfaces) {
+            for (CaptureInterface i : LiveCapture.interfaces()) System.out.println(i);
+            return ExitCode.OK;
+        }
+        ReportFormat fmt = json ? ReportFormat.JSON : csv ? ReportFormat.CSV : parseFormat(format);
+        if (iface == null && inputs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to scan: give capture files or folders, or --interface IF (see osprey scan --help)");
+        }
+        if (iface != null && !inputs.isEmpty()) {
+            throw new IllegalArgumentException("give either captures or --interface, not both");
+        }
+        for (Path p : inputs) {
+            if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+        }
+        FlowTableConfig flowConfig = new FlowTableConfig(Duration.ofSeconds(idleSeconds),
+                Duration.ofSeconds(Math.max(idleSeconds, 3600)), maxFlows, Math.min(maxFlows, 1 << 12));
+        Scanner scanner = new Scanner(flowConfig, vendors());
+
+        try (CaptureSource source = iface != null
+                ? LiveCapture.open(iface, LiveOptions.defaults().withSnaplen(snaplen).withPromiscuous(!noPromiscuous).withFilter(filter))
+                : Captures.open(inputs, follow)) {
+            boolean live = iface != null || follow;
+            ProgressBar bar = !quiet && ProgressBar.stderrIsTerminal() && (live || source.size() >= PROGRESS_MIN_BYTES)
+                    ? new ProgressBar(err, live ? -1 : source.size()) : null;
+            AtomicBoolean stop = new AtomicBoolean();
+            CountDownLatch written = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stop.set(true);
+                try {
+                    source.close();
+                    written.await(30, TimeUnit.SECONDS);
+                } catch (IOException | InterruptedException ignored) {
+                    // exiting anyway
+                }
+            }, "osprey-ctrl-c");
+            Runtime.getRuntime().addShutdownHook(hook);
+            long deadline = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + durationSeconds * 1_000_000_000L;
+            ScanResult result;
+            try {
+                result = scanner.run(source, () -> stop.get() || System.nanoTime() > deadline, bar);
+                int code = report(result, fmt);
+                if (!quiet) err.println(summary(result));
+                return stop.get() && code == ExitCode.OK ? ExitCode.INTERRUPTED : code;
+            } finally {
+                written.countDown();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is running and waits for us
+                }
+            }
+        }
+    }
+
+    private static ReportFormat parseFormat(String f) {
+        try {
+            return ReportFormat.valueOf(f.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown format '" + f + "': use table, json or csv");
+        }
+    }
+
+    private static VendorLookup vendors() {
+        OuiRegistry registry = OuiRegistry.bundled();
+        return registry::vendor;
+    }
+
+    private int report(ScanResult result, ReportFormat fmt) throws IOException {
+        if (explain != null) {
+            Optional<Device> d = result.devices().stream().filter(x -> x.matches(explain)).findFirst();
+            if (d.isEmpty()) {
+                err.println("osprey: no device matches '" + explain + "' (give a MAC, an IP or a device id from the scan)");
+                return ExitCode.USAGE;
+            }
+            try (PrintWriter w = writer()) {
+                TableReport.explain(d.get(), w);
+            }
+            return ExitCode.OK;
+        }
+        if (fmt == ReportFormat.JSON) {
+            try (OutputStream out = output == null ? nonClosing(System.out) : Files.newOutputStream(output)) {
+                JsonReport.write(result, out);
+            }
+        } else {
+            try (PrintWriter w = writer()) {
+                if (fmt == ReportFormat.CSV) CsvReport.write(result, w);
+                else TableReport.write(result, w);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private PrintWriter writer() throws IOException {
+        OutputStream out = output == null ? nonClosing(System.out) : Files.newOutputStream(output);
+        return new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    }
+
+    private static OutputStream nonClosing(PrintStream s) {
+        return new java.io.FilterOutputStream(s) {
+            @Override
+            public void write(byte[] b, int off, int len) {
+                s.write(b, off, len);
+            }
+
+            @Override
+            public void close() {
+                s.flush();
+            }
+        };
+    }
+
+    static String summary(ScanResult r) {
+        var s = r.stats();
+        return String.format(Locale.ROOT, "osprey: %,d packets, %s, %d devices, %,d flows in %.2f s (%s packets/s)%s",
+                r.packets(), Format.bytes(r.bytes()), r.devices().size(), ((Number) s.get("flows")).longValue(),
+                ((Number) s.get("seconds")).doubleValue(), Format.count(((Number) s.get("packetsPerSecond")).longValue()),
+                r.interrupted() ? ", interrupted" : "");
+    }
+}

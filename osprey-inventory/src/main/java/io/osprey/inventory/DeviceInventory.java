@@ -1,0 +1,250 @@
+package io.osprey.inventory;
+
+import io.osprey.dissect.Attributes;
+import io.osprey.dissect.Host;
+import io.osprey.dissect.Observation;
+import io.osprey.dissect.ObservationSink;
+import io.osprey.packet.decode.Addresses;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Folds observations into devices. It keeps what each MAC and each IP was seen doing, and resolves identity
+ * only when asked for a {@link #snapshot()}, so late evidence (a MAC found to be a gateway after it was
+ * first bound to an IP) corrects earlier guesses instead of being frozen into them.
+ *
+ * <p>Identity rules:
+ * <ul>
+ *   <li>A unicast, non-gateway MAC is a local device, keyed by the MAC; it owns the IPs bound to it.</li>
+ *   <li>A gateway MAC (it sends for many IP sources) is a device too, owning only the IPs ARP gave it: the
+ *   addresses it forwards belong to the hosts behind it.</li>
+ *   <li>A private IP that sent traffic but is owned by no local device sits behind a router: a routed device,
+ *   keyed by its IP, with no MAC and no vendor (never the router's).</li>
+ *   <li>Public and group addresses are not devices; they remain remote ends of connections.</li>
+ *   <li>When a MAC has private IPv4 addresses, public IPv4 sources behind it are forwarded traffic, not its own.</li>
+ * </ul>
+ */
+public final class DeviceInventory implements ObservationSink {
+    private final VendorLookup vendors;
+    private final Map<Long, MacRecord> macs = new HashMap<>();
+    private final Map<IpKey, IpRecord> ips = new HashMap<>();
+    private long observations;
+
+    public DeviceInventory(VendorLookup vendors) {
+        this.vendors = vendors;
+    }
+
+    private record IpKey(long hi, long lo) {
+        String text() { return Addresses.ip(hi, lo); }
+    }
+
+    private static final class Activity {
+        long first = Long.MAX_VALUE, last = Long.MIN_VALUE, packets, bytes;
+
+        void add(Observation.Activity a) {
+            first = Math.min(first, a.firstNanos());
+            last = Math.max(last, a.lastNanos());
+            packets += a.packets();
+            bytes += a.bytes();
+        }
+
+        void seen(long t) {
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+        }
+
+        boolean any() { return first != Long.MAX_VALUE; }
+    }
+
+    private static final class MacRecord {
+        final long mac;
+        final Activity activity = new Activity();
+        /** IP → the source that first bound it, ARP preferred. */
+        final Map<IpKey, String> ips = new LinkedHashMap<>();
+        final TreeSet<String> protocols = new TreeSet<>();
+        String gatewayEvidence;
+
+        MacRecord(long mac) { this.mac = mac; }
+    }
+
+    private static final class IpRecord {
+        final Activity activity = new Activity();
+        final TreeSet<ServiceEntry> services = new TreeSet<>();
+        final Map<ServiceEntry, String> serviceSources = new HashMap<>();
+    }
+
+    @Override
+    public void accept(Observation o) {
+        observations++;
+        switch (o) {
+            case Observation.Activity a -> {
+                Host h = a.host();
+                if (h.hasMac()) mac(h.mac()).activity.add(a);
+                else if (h.hasIp()) ip(h.ipHi(), h.ipLo()).activity.add(a);
+            }
+            case Observation.Binding b -> {
+                MacRecord m = mac(b.mac());
+                m.activity.seen(b.timestampNanos());
+                IpKey k = new IpKey(b.ipHi(), b.ipLo());
+                String before = m.ips.get(k);
+                if (before == null || !isArpLike(before) && isArpLike(b.source())) m.ips.put(k, b.source());
+            }
+            case Observation.Service s -> {
+                Host h = s.server();
+                if (!h.hasIp()) return;
+                IpRecord r = ip(h.ipHi(), h.ipLo());
+                ServiceEntry e = new ServiceEntry(s.port(), s.transport().label(), s.protocol());
+                if (r.services.add(e)) r.serviceSources.put(e, s.source());
+            }
+            case Observation.Attribute a -> attribute(a);
+        }
+    }
+
+    private void attribute(Observation.Attribute a) {
+        Host h = a.host();
+        if (!h.hasMac()) return;
+        MacRecord m = mac(h.mac());
+        switch (a.attribute()) {
+            case Attributes.ROLE -> {
+                if (Attributes.ROLE_GATEWAY.equals(a.value())) m.gatewayEvidence = a.source();
+            }
+            case Attributes.PROTOCOL -> m.protocols.add(a.value());
+            default -> { }
+        }
+    }
+
+    private static boolean isArpLike(String source) {
+        return source.equals("arp") || source.equals("ndp");
+    }
+
+    private MacRecord mac(long mac) {
+        return macs.computeIfAbsent(mac, MacRecord::new);
+    }
+
+    private IpRecord ip(long hi, long lo) {
+        return ips.computeIfAbsent(new IpKey(hi, lo), k -> new IpRecord());
+    }
+
+    public long observations() { return observations; }
+
+    /** The devices as the evidence stands now, local devices first (by MAC), then routed ones (by IP). */
+    public List<Device> snapshot() {
+        List<Device> local = new ArrayList<>();
+        Map<IpKey, String> owner = new HashMap<>();
+        Map<String, DeviceBuilder> builders = new LinkedHashMap<>();
+        for (MacRecord m : macs.values()) {
+            if (Addresses.isMulticastMac(m.mac) || m.mac == 0) continue;
+            DeviceBuilder b = localDevice(m);
+            builders.put(b.id, b);
+            for (IpKey ip : b.ips) owner.put(ip, b.id);
+        }
+        for (Map.Entry<IpKey, IpRecord> e : ips.entrySet()) {
+            IpKey k = e.getKey();
+            if (owner.containsKey(k) || !e.getValue().activity.any()) continue;
+            if (!Addresses.isPrivate(k.hi(), k.lo()) || Addresses.isLoopback(k.hi(), k.lo())) continue;
+            DeviceBuilder b = routedDevice(k, e.getValue());
+            builders.put(b.id, b);
+            owner.put(k, b.id);
+        }
+        for (Map.Entry<IpKey, IpRecord> e : ips.entrySet()) {
+            String id = owner.get(e.getKey());
+            if (id == null) continue;
+            DeviceBuilder b = builders.get(id);
+            for (ServiceEntry s : e.getValue().services) {
+                b.services.add(s);
+                b.protocols.add(s.transport());
+                b.evidence.add(new Evidence("service", s.transport() + "/" + s.port() + " on " + e.getKey().text(),
+                        e.getValue().serviceSources.get(s), 1.0));
+            }
+        }
+        List<DeviceBuilder> ordered = new ArrayList<>(builders.values());
+        ordered.sort(Comparator.comparing((DeviceBuilder b) -> b.location == NetworkLocation.ROUTED)
+                .thenComparingLong(b -> b.macValue)
+                .thenComparing(b -> b.ips.isEmpty() ? null : b.ips.getFirst(), Comparator.nullsFirst(IP_ORDER)));
+        for (DeviceBuilder b : ordered) local.add(b.build());
+        return local;
+    }
+
+    private DeviceBuilder localDevice(MacRecord m) {
+        String mac = Addresses.mac(m.mac);
+        DeviceBuilder b = new DeviceBuilder("mac-" + mac.replace(":", ""));
+        b.mac = mac;
+        b.macValue = m.mac;
+        b.location = NetworkLocation.LOCAL;
+        b.activity = m.activity;
+        b.protocols.addAll(m.protocols);
+        boolean randomized = Addresses.isLocallyAdministered(m.mac);
+        b.randomized = randomized;
+        if (randomized) {
+            b.evidence.add(new Evidence("randomizedMac", "true", "mac (locally administered bit set)", 1.0));
+        } else {
+            String vendor = vendors.vendor(m.mac);
+            if (vendor != null) {
+                b.vendor = vendor;
+                b.evidence.add(new Evidence("vendor", vendor, "oui (IEEE registry)", 0.9));
+            }
+        }
+        boolean gateway = m.gatewayEvidence != null;
+        boolean hasPrivateV4 = m.ips.keySet().stream()
+                .anyMatch(k -> Addresses.isIpv4(k.hi(), k.lo()) && Addresses.isPrivate(k.hi(), k.lo()));
+        for (Map.Entry<IpKey, String> e : m.ips.entrySet()) {
+            IpKey k = e.getKey();
+            boolean arp = isArpLike(e.getValue());
+            if (!arp && gateway) continue;
+            if (!arp && hasPrivateV4 && Addresses.isIpv4(k.hi(), k.lo()) && !Addresses.isPrivate(k.hi(), k.lo())) continue;
+            b.ips.add(k);
+            b.evidence.add(new Evidence("ipAddress", k.text(), e.getValue(), arp ? 1.0 : 0.8));
+        }
+        if (gateway) {
+            b.category = "Network device";
+            b.type = "Router";
+            b.evidence.add(new Evidence("deviceType", "Router", m.gatewayEvidence, 0.7));
+        }
+        return b;
+    }
+
+    private DeviceBuilder routedDevice(IpKey k, IpRecord r) {
+        String ip = k.text();
+        DeviceBuilder b = new DeviceBuilder("ip-" + ip);
+        b.location = NetworkLocation.ROUTED;
+        b.activity = r.activity;
+        b.ips.add(k);
+        b.evidence.add(new Evidence("networkLocation", "routed", "ip (private source address not bound to a local MAC)", 0.8));
+        return b;
+    }
+
+    /** IPv4 before IPv6, then by numeric value. */
+    private static final Comparator<IpKey> IP_ORDER = Comparator
+            .comparing((IpKey k) -> !Addresses.isIpv4(k.hi(), k.lo()))
+            .thenComparing(IpKey::hi, Long::compareUnsigned)
+            .thenComparing(IpKey::lo, Long::compareUnsigned);
+
+    private static final class DeviceBuilder {
+        final String id;
+        String mac;
+        final List<IpKey> ips = new ArrayList<>();
+        long macValue = -1;
+        String vendor, category = "Unknown", type;
+        final TreeSet<String> protocols = new TreeSet<>();
+        final TreeSet<ServiceEntry> services = new TreeSet<>();
+        Activity activity = new Activity();
+        Boolean randomized;
+        NetworkLocation location;
+        final List<Evidence> evidence = new ArrayList<>();
+
+        DeviceBuilder(String id) { this.id = id; }
+
+        Device build() {
+            ips.sort(IP_ORDER);
+            return new Device(id, mac, ips.stream().map(IpKey::text).toList(), vendor, null, category, type, null, null, null, null, null,
+                    null, protocols, services, activity.any() ? activity.first : 0, activity.any() ? activity.last : 0,
+                    randomized, location, activity.packets, activity.bytes, List.copyOf(evidence));
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.osprey.inventory;
+
+import io.osprey.dissect.Attributes;
+import io.osprey.dissect.Host;
+import io.osprey.dissect.Observation;
+import io.osprey.packet.decode.Addresses;
+import io.osprey.packet.decode.IpAddress;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeviceInventoryTest {
+    static final long T0 = 1_700_000_000_000_000_000L;
+    static final String HUE = "00:17:88:24:76:ff", ROUTER = "00:b5:6d:06:08:ba", RANDOM = "da:a1:19:00:00:01";
+
+    final DeviceInventory inventory = new DeviceInventory(mac -> (mac >>> 24) == 0x001788 ? "Signify (Philips)" : null);
+
+    static long mac(String m) { return Addresses.parseMac(m); }
+
+    static IpAddress ip(String s) { return Addresses.parseIp(s); }
+
+    void activity(String m, long first, long last, long packets) {
+        inventory.accept(new Observation.Activity(Host.ofMac(mac(m)), first, last, packets, packets * 100, "ethernet"));
+    }
+
+    void ipActivity(String address) {
+        IpAddress a = ip(address);
+        inventory.accept(new Observation.Activity(Host.ofIp(a.hi(), a.lo()), T0, T0 + 1, 3, 300, "ip"));
+    }
+
+    void bind(String m, String address, String source) {
+        IpAddress a = ip(address);
+        inventory.accept(new Observation.Binding(mac(m), a.hi(), a.lo(), source, T0));
+    }
+
+    Device only(List<Device> devices, String id) {
+        return devices.stream().filter(d -> d.deviceId().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aLocalDeviceIsKeyedByItsMacAndOwnsItsBoundAddresses() {
+        activity(HUE, T0, T0 + 5_000_000_000L, 10);
+        activity(HUE, T0 + 7_000_000_000L, T0 + 9_000_000_000L, 5);
+        bind(HUE, "fe80::217:88ff:fe24:76ff", "ip");
+        bind(HUE, "10.10.10.6", "arp");
+        List<Device> devices = inventory.snapshot();
+        Device d = only(devices, "mac-0017882476ff");
+        assertThat(d.macAddress()).isEqualTo(HUE);
+        assertThat(d.ipAddresses()).containsExactly("10.10.10.6", "fe80::217:88ff:fe24:76ff");
+        assertThat(d.vendor()).isEqualTo("Signify (Philips)");
+        assertThat(d.networkLocation()).isEqualTo(NetworkLocation.LOCAL);
+        assertThat(d.randomizedMac()).isFalse();
+        assertThat(d.packets()).isEqualTo(15);
+        assertThat(d.firstSeenNanos()).isEqualTo(T0);
+        assertThat(d.lastSeenNanos()).isEqualTo(T0 + 9_000_000_000L);
+        assertThat(d.deviceCategory()).isEqualTo("Unknown");
+        assertThat(d.deviceType()).isNull();
+        assertThat(d.evidence()).extracting(Evidence::attribute, Evidence::source)
+                .contains(org.assertj.core.groups.Tuple.tuple("vendor", "oui (IEEE registry)"),
+                        org.assertj.core.groups.Tuple.tuple("ipAddress", "arp"));
+    }
+
+    @Test
+    void aRandomizedMacIsFlaggedAndGetsNoVendor() {
+        DeviceInventory anyVendor = new DeviceInventory(mac -> "Somebody");
+        anyVendor.accept(new Observation.Activity(Host.ofMac(mac(RANDOM)), T0, T0, 1, 60, "ethernet"));
+        Device d = anyVendor.snapshot().getFirst();
+        assertThat(d.randomizedMac()).isTrue();
+        assertThat(d.vendor()).isNull();
+    }
+
+    @Test
+    void aGatewayIsARouterOwningOnlyItsArpAddressAndRoutedHostsNeverTakeItsMac() {
+        activity(ROUTER, T0, T0 + 1, 100);
+        bind(ROUTER, "10.10.10.1", "arp");
+        bind(ROUTER, "192.168.7.20", "ip");   // forwarded before the MAC was known to be a gateway
+        bind(ROUTER, "93.184.216.34", "ip");
+        inventory.accept(new Observation.Attribute(Host.ofMac(mac(ROUTER)), Attributes.ROLE, Attributes.ROLE_GATEWAY,
+                "ip (sends packets from 3 IPv4 sources)", 0.9, T0));
+        ipActivity("192.168.7.20");
+        ipActivity("93.184.216.34");
+        List<Device> devices = inventory.snapshot();
+
+        Device router = only(devices, "mac-00b56d0608ba");
+        assertThat(router.ipAddresses()).containsExactly("10.10.10.1");
+        assertThat(router.deviceCategory()).isEqualTo("Network device");
+        assertThat(router.deviceType()).isEqualTo("Router");
+        assertThat(router.evidence()).anySatisfy(e -> assertThat(e.source()).contains("3 IPv4 sources"));
+
+        Device routed = only(devices, "ip-192.168.7.20");
+        assertThat(routed.networkLocation()).isEqualTo(NetworkLocation.ROUTED);
+        assertThat(routed.macAddress()).isNull();
+        assertThat(routed.vendor()).isNull();
+        assertThat(routed.randomizedMac()).isNull();
+
+        // a public address is a remote end, not a device of the inventory
+        assertThat(devices).extracting(Device::deviceId).doesNotContain("ip-93.184.216.34");
+        assertThat(devices).hasSize(2);
+    }
+
+    @Test
+    void publicSourcesBehindAMacWithAPrivateAddressAreForwardedTrafficNotItsOwn() {
+        activity(HUE, T0, T0, 5);
+        bind(HUE, "10.10.10.6", "ip");
+        bind(HUE, "52.1.2.3", "ip");
+        assertThat(inventory.snapshot().getFirst().ipAddresses()).containsExactly("10.10.10.6");
+    }
+
+    @Test
+    void servicesAttachToTheDeviceOwningTheAddress() {
+        activity(HUE, T0, T0, 5);
+        bind(HUE, "10.10.10.6", "arp");
+        IpAddress a = ip("10.10.10.6");
+        for (int i = 0; i < 2; i++) {
+            inventory.accept(new Observation.Service(new Host(mac(HUE), a.hi(), a.lo()), 80, Observation.Transport.TCP,
+                    null, "tcp", T0));
+        }
+        Device d = inventory.snapshot().getFirst();
+        assertThat(d.services()).containsExactly(new ServiceEntry(80, "tcp", null));
+        assertThat(d.protocols()).contains("tcp");
+    }
+
+    @Test
+    void whenDhcpGivesAnAddressToAnotherDeviceTheOldDevicesAttributesStayWithTheOldDevice() {
+        activity(HUE, T0, T0, 5);
+        bind(HUE, "10.10.10.6", "arp");
+        activity(RANDOM, T0 + 100, T0 + 100, 5);
+        bind(RANDOM, "10.10.10.6", "arp");
+        List<Device> devices = inventory.snapshot();
+        assertThat(only(devices, "mac-0017882476ff").vendor()).isEqualTo("Signify (Philips)");
+        assertThat(only(devices, "mac-daa119000001").vendor()).isNull();
+    }
+
+    @Test
+    void devicesMatchByMacIpOrIdInAnyCase() {
+        activity(HUE, T0, T0, 5);
+        bind(HUE, "10.10.10.6", "arp");
+        Device d = inventory.snapshot().getFirst();
+        assertThat(d.matches("00:17:88:24:76:FF")).isTrue();
+        assertThat(d.matches("00-17-88-24-76-ff")).isTrue();
+        assertThat(d.matches("10.10.10.6")).isTrue();
+        assertThat(d.matches("mac-0017882476ff")).isTrue();
+        assertThat(d.matches("10.10.10.7")).isFalse();
+    }
+}
