@@ -22,8 +22,11 @@ import java.util.ServiceLoader;
  * ({@link Interest#payloadPackets()}). A dissector that throws is counted and the packet loop goes on.
  */
 public final class PacketPipeline implements FrameHandler {
-    /** Activity summaries and other held-back observations are flushed every 10 s of capture time. */
-    private static final long FLUSH_INTERVAL_NANOS = 10_000_000_000L;
+    /**
+     * Activity summaries and other held-back observations are flushed every 30 s of capture time: last-seen
+     * times stay fresh enough for an inventory, and a busy network does not flood it with summaries.
+     */
+    private static final long FLUSH_INTERVAL_NANOS = 30_000_000_000L;
     private static final Dissector[] NONE = new Dissector[0];
 
     private final PacketDecoder decoder = new PacketDecoder();

@@ -3,27 +3,37 @@ package io.osprey.packet.flow;
 import io.osprey.packet.decode.IpProtocols;
 import io.osprey.packet.decode.Packet;
 
+import java.util.Arrays;
+
 /**
  * A bidirectional flow table keyed by the VLAN-aware 5-tuple, with no allocation per packet.
  *
- * <p>Layout: a flow is an int id indexing parallel primitive arrays (structure of arrays). The two
+ * <p>Layout: a flow is an int id into a few primitive arrays, each holding one kind of data for all flows
+ * in fixed-size records, so that a packet touches few cache lines: its key (five longs: both addresses,
+ * then ports, VLAN and protocol), its counters (six longs), its list links and its state bytes. The two
  * endpoints are stored in canonical order, "A" being the smaller (address, port), so both directions of
  * a conversation find the same entry; per-direction counters are kept for A→B and B→A. A separate
- * open-addressing index (linear probing, backward-shift deletion) maps the key hash to the id. An
+ * open-addressing index (linear probing, backward-shift deletion) maps the key hash to the id; each slot
+ * holds the 32-bit hash beside the id, so a probe compares hashes without touching the key records. An
  * intrusive doubly linked list orders flows by last packet, least recent first: expiry pops from its head
  * while the head is idle, and when the table is full the head is evicted, so idle flows always go first.
  *
- * <p>Memory per flow: {@value #BYTES_PER_FLOW} bytes of arrays plus 16 bytes of index (four 4-byte slots
- * per flow, so the load factor stays at or below 1/4 and probes stay short): about 120 bytes, so a
- * million flows take about 120 MB.
+ * <p>Memory per flow: {@value #BYTES_PER_FLOW} bytes of records plus 16 bytes of index (two 8-byte slots
+ * per flow, so the load factor stays at or below 1/2): about 130 bytes, so a million flows take 130 MB.
  *
  * <p>Which side is the server: the receiver of a SYN, the sender of a SYN-ACK (confirmed, see
  * {@link FlowListener#onServerConfirmed}); otherwise guessed from the first packet: its destination,
  * unless only the source port is a well-known port (below 1024).
  */
 public final class FlowTable {
-    /** Bytes of array storage per flow id: 4 address longs, 6 counter and time longs, 5 ints, 2 bytes. */
-    public static final int BYTES_PER_FLOW = 4 * 8 + 6 * 8 + 5 * 4 + 2;
+    // key record: A's address (hi, lo), B's address (hi, lo), ports << 32 | VLAN key << 8 | protocol
+    private static final int KEY_LONGS = 5, K_A_HI = 0, K_A_LO = 1, K_B_HI = 2, K_B_LO = 3, K_REST = 4;
+    // counter record
+    private static final int COUNTER_LONGS = 6, C_FIRST = 0, C_LAST = 1, C_PACKETS_A = 2, C_PACKETS_B = 3,
+            C_BYTES_A = 4, C_BYTES_B = 5;
+
+    /** Bytes of record storage per flow id: 5 key longs, 6 counter longs, 3 ints (links, hash), 2 bytes. */
+    public static final int BYTES_PER_FLOW = KEY_LONGS * 8 + COUNTER_LONGS * 8 + 3 * 4 + 2;
 
     private static final byte F_SERVER_IS_A = 1;
     private static final byte F_SERVER_CONFIRMED = 2;
@@ -38,20 +48,16 @@ public final class FlowTable {
     private final int maxFlows;
     private FlowListener listener;
 
-    // ---- per flow id
-    private long[] aHi, aLo, bHi, bLo;
-    /** Port of A in the high 16 bits, port of B in the low 16. */
-    private int[] ports;
-    /** VLAN key in the high 24 bits, IP protocol in the low 8. */
-    private int[] vlanProto;
-    private long[] first, last;
-    private long[] packetsA, packetsB, bytesA, bytesB;
-    private int[] prev, next;
+    // ---- per flow id, in records
+    private long[] keys;
+    private long[] counters;
+    /** LRU list: prev at 2 * id, next at 2 * id + 1. */
+    private int[] links;
     private int[] hashes;
     private byte[] tcpState, flags;
 
-    // ---- index: slot → flow id + 1, 0 when empty
-    private int[] index;
+    // ---- index: slot → hash << 32 | (flow id + 1), 0 when empty
+    private long[] index;
     private int indexMask;
 
     private int capacity;
@@ -74,7 +80,15 @@ public final class FlowTable {
         this.hardNanos = config.hardTimeout().toNanos();
         this.maxFlows = config.maxFlows();
         this.listener = listener == null ? FlowListener.NONE : listener;
-        allocate(config.initialCapacity());
+        capacity = config.initialCapacity();
+        keys = new long[capacity * KEY_LONGS];
+        counters = new long[capacity * COUNTER_LONGS];
+        links = new int[capacity * 2];
+        hashes = new int[capacity];
+        tcpState = new byte[capacity];
+        flags = new byte[capacity];
+        index = new long[indexSize(capacity)];
+        indexMask = index.length - 1;
     }
 
     public FlowTable() {
@@ -113,13 +127,13 @@ public final class FlowTable {
         } else {
             kaHi = dHi; kaLo = dLo; kbHi = sHi; kbLo = sLo; kports = dp << 16 | sp;
         }
-        int kvp = p.vlanKey() << 8 | proto;
-        int hash = hash(kaHi, kaLo, kbHi, kbLo, kports, kvp);
+        long rest = (long) kports << 32 | (p.vlanKey() << 8 | proto) & 0xffffffffL;
+        int hash = hash(kaHi, kaLo, kbHi, kbLo, rest);
 
-        int flow = find(hash, kaHi, kaLo, kbHi, kbLo, kports, kvp);
+        int flow = find(hash, kaHi, kaLo, kbHi, kbLo, rest);
         int tcpFlags = proto == IpProtocols.TCP ? p.tcpFlags() : 0;
         if (flow >= 0) {
-            boolean restart = now - first[flow] > hardNanos;
+            boolean restart = now - counters[flow * COUNTER_LONGS + C_FIRST] > hardNanos;
             FlowEndReason why = FlowEndReason.HARD_TIMEOUT;
             if (!restart && proto == IpProtocols.TCP && tcpState[flow] == TcpState.CLOSED
                     && (tcpFlags & (TCP_SYN | TCP_ACK)) == TCP_SYN) {
@@ -133,18 +147,15 @@ public final class FlowTable {
         }
         boolean fresh = flow < 0;
         if (fresh) {
-            flow = insert(hash, kaHi, kaLo, kbHi, kbLo, kports, kvp, now);
+            flow = insert(hash, kaHi, kaLo, kbHi, kbLo, rest, now);
             flags[flow] = guessServerIsA(fromA, sp, dp) ? F_SERVER_IS_A : 0;
         }
-        last[flow] = Math.max(last[flow], now);
-        int bytes = p.wireLength();
-        if (fromA) {
-            packetsA[flow]++;
-            bytesA[flow] += bytes;
-        } else {
-            packetsB[flow]++;
-            bytesB[flow] += bytes;
-        }
+        int c = flow * COUNTER_LONGS;
+        long[] cs = counters;
+        if (now > cs[c + C_LAST]) cs[c + C_LAST] = now;
+        int side = fromA ? 0 : 1;
+        cs[c + C_PACKETS_A + side]++;
+        cs[c + C_BYTES_A + side] += p.wireLength();
         touch(flow);
         lastFlow = flow;
         lastFromA = fromA;
@@ -209,7 +220,7 @@ public final class FlowTable {
 
     /** Ends every flow whose last packet is older than the idle timeout at the table's clock. */
     private void expireIdle() {
-        while (lruHead >= 0 && clock - last[lruHead] > idleNanos) {
+        while (lruHead >= 0 && clock - counters[lruHead * COUNTER_LONGS + C_LAST] > idleNanos) {
             end(lruHead, FlowEndReason.IDLE);
         }
     }
@@ -231,20 +242,26 @@ public final class FlowTable {
 
     // ---------------------------------------------------------------- index
 
-    private int find(int hash, long kaHi, long kaLo, long kbHi, long kbLo, int kports, int kvp) {
+    private int find(int hash, long kaHi, long kaLo, long kbHi, long kbLo, long rest) {
+        long h = (long) hash << 32;
         int slot = hash & indexMask;
         while (true) {
-            int id = index[slot] - 1;
-            if (id < 0) return -1;
-            if (hashes[id] == hash && aLo[id] == kaLo && bLo[id] == kbLo && ports[id] == kports
-                    && vlanProto[id] == kvp && aHi[id] == kaHi && bHi[id] == kbHi) {
-                return id;
+            long e = index[slot];
+            if (e == 0) return -1;
+            if ((e & 0xffffffff_00000000L) == h) {
+                int id = (int) e - 1;
+                int k = id * KEY_LONGS;
+                long[] ks = keys;
+                if (ks[k + K_A_LO] == kaLo && ks[k + K_B_LO] == kbLo && ks[k + K_REST] == rest
+                        && ks[k + K_A_HI] == kaHi && ks[k + K_B_HI] == kbHi) {
+                    return id;
+                }
             }
             slot = (slot + 1) & indexMask;
         }
     }
 
-    private int insert(int hash, long kaHi, long kaLo, long kbHi, long kbLo, int kports, int kvp, long now) {
+    private int insert(int hash, long kaHi, long kaLo, long kbHi, long kbLo, long rest, long now) {
         if (size >= maxFlows) {
             flowsEvicted++;
             end(lruHead, FlowEndReason.EVICTED);
@@ -255,31 +272,42 @@ public final class FlowTable {
         int id;
         if (freeHead >= 0) {
             id = freeHead;
-            freeHead = next[id];
+            freeHead = links[2 * id + 1];
         } else {
             id = highWater++;
         }
-        aHi[id] = kaHi; aLo[id] = kaLo; bHi[id] = kbHi; bLo[id] = kbLo;
-        ports[id] = kports; vlanProto[id] = kvp; hashes[id] = hash;
-        first[id] = now; last[id] = now;
-        packetsA[id] = packetsB[id] = bytesA[id] = bytesB[id] = 0;
+        int k = id * KEY_LONGS;
+        keys[k + K_A_HI] = kaHi;
+        keys[k + K_A_LO] = kaLo;
+        keys[k + K_B_HI] = kbHi;
+        keys[k + K_B_LO] = kbLo;
+        keys[k + K_REST] = rest;
+        int c = id * COUNTER_LONGS;
+        counters[c + C_FIRST] = now;
+        counters[c + C_LAST] = now;
+        counters[c + C_PACKETS_A] = counters[c + C_PACKETS_B] = counters[c + C_BYTES_A] = counters[c + C_BYTES_B] = 0;
+        hashes[id] = hash;
         tcpState[id] = TcpState.NONE;
         flags[id] = 0;
-        prev[id] = next[id] = -1;
+        links[2 * id] = links[2 * id + 1] = -1;
         linkTail(id);
-        int slot = hash & indexMask;
-        while (index[slot] != 0) slot = (slot + 1) & indexMask;
-        index[slot] = id + 1;
+        place(hash, id);
         size++;
         if (size > peakFlows) peakFlows = size;
         return id;
+    }
+
+    private void place(int hash, int id) {
+        int slot = hash & indexMask;
+        while (index[slot] != 0) slot = (slot + 1) & indexMask;
+        index[slot] = (long) hash << 32 | (id + 1);
     }
 
     private void end(int flow, FlowEndReason reason) {
         listener.onFlowEnd(this, flow, reason);
         removeFromIndex(flow);
         unlink(flow);
-        next[flow] = freeHead;
+        links[2 * flow + 1] = freeHead;
         freeHead = flow;
         size--;
         if (lastFlow == flow) lastFlow = -1;
@@ -288,11 +316,11 @@ public final class FlowTable {
     /** Backward-shift deletion keeps linear probing correct without tombstones (Knuth 6.4, Algorithm R). */
     private void removeFromIndex(int flow) {
         int slot = hashes[flow] & indexMask;
-        while (index[slot] != flow + 1) slot = (slot + 1) & indexMask;
+        while ((int) index[slot] != flow + 1) slot = (slot + 1) & indexMask;
         int hole = slot;
         int cur = (slot + 1) & indexMask;
         while (index[cur] != 0) {
-            int home = hashes[index[cur] - 1] & indexMask;
+            int home = (int) (index[cur] >>> 32) & indexMask;
             // move cur into the hole unless its home lies cyclically in (hole, cur]
             boolean stays = hole <= cur ? (home > hole && home <= cur) : (home > hole || home <= cur);
             if (!stays) {
@@ -304,36 +332,24 @@ public final class FlowTable {
         index[hole] = 0;
     }
 
-    private void allocate(int cap) {
-        capacity = cap;
-        aHi = new long[cap]; aLo = new long[cap]; bHi = new long[cap]; bLo = new long[cap];
-        ports = new int[cap]; vlanProto = new int[cap];
-        first = new long[cap]; last = new long[cap];
-        packetsA = new long[cap]; packetsB = new long[cap]; bytesA = new long[cap]; bytesB = new long[cap];
-        prev = new int[cap]; next = new int[cap]; hashes = new int[cap];
-        tcpState = new byte[cap]; flags = new byte[cap];
-        index = new int[Integer.highestOneBit(cap) * 4];
-        indexMask = index.length - 1;
+    /** Two index slots per flow of capacity, a power of two: load factor at most 1/2. */
+    private static int indexSize(int capacity) {
+        return Integer.highestOneBit(Math.max(capacity, 8) - 1) << 2;
     }
 
     private void grow() {
         int cap = (int) Math.min((long) capacity * 2, maxFlows);
-        aHi = java.util.Arrays.copyOf(aHi, cap); aLo = java.util.Arrays.copyOf(aLo, cap);
-        bHi = java.util.Arrays.copyOf(bHi, cap); bLo = java.util.Arrays.copyOf(bLo, cap);
-        ports = java.util.Arrays.copyOf(ports, cap); vlanProto = java.util.Arrays.copyOf(vlanProto, cap);
-        first = java.util.Arrays.copyOf(first, cap); last = java.util.Arrays.copyOf(last, cap);
-        packetsA = java.util.Arrays.copyOf(packetsA, cap); packetsB = java.util.Arrays.copyOf(packetsB, cap);
-        bytesA = java.util.Arrays.copyOf(bytesA, cap); bytesB = java.util.Arrays.copyOf(bytesB, cap);
-        prev = java.util.Arrays.copyOf(prev, cap); next = java.util.Arrays.copyOf(next, cap);
-        hashes = java.util.Arrays.copyOf(hashes, cap);
-        tcpState = java.util.Arrays.copyOf(tcpState, cap); flags = java.util.Arrays.copyOf(flags, cap);
+        keys = Arrays.copyOf(keys, cap * KEY_LONGS);
+        counters = Arrays.copyOf(counters, cap * COUNTER_LONGS);
+        links = Arrays.copyOf(links, cap * 2);
+        hashes = Arrays.copyOf(hashes, cap);
+        tcpState = Arrays.copyOf(tcpState, cap);
+        flags = Arrays.copyOf(flags, cap);
         capacity = cap;
-        index = new int[Integer.highestOneBit(cap) * 4];
+        index = new long[indexSize(cap)];
         indexMask = index.length - 1;
-        for (int id = lruHead; id >= 0; id = next[id]) {
-            int slot = hashes[id] & indexMask;
-            while (index[slot] != 0) slot = (slot + 1) & indexMask;
-            index[slot] = id + 1;
+        for (int id = lruHead; id >= 0; id = links[2 * id + 1]) {
+            place(hashes[id], id);
         }
     }
 
@@ -347,17 +363,17 @@ public final class FlowTable {
     }
 
     private void linkTail(int flow) {
-        prev[flow] = lruTail;
-        next[flow] = -1;
-        if (lruTail >= 0) next[lruTail] = flow; else lruHead = flow;
+        links[2 * flow] = lruTail;
+        links[2 * flow + 1] = -1;
+        if (lruTail >= 0) links[2 * lruTail + 1] = flow; else lruHead = flow;
         lruTail = flow;
     }
 
     private void unlink(int flow) {
-        int p = prev[flow], n = next[flow];
-        if (p >= 0) next[p] = n; else lruHead = n;
-        if (n >= 0) prev[n] = p; else lruTail = p;
-        prev[flow] = next[flow] = -1;
+        int p = links[2 * flow], n = links[2 * flow + 1];
+        if (p >= 0) links[2 * p + 1] = n; else lruHead = n;
+        if (n >= 0) links[2 * n] = p; else lruTail = p;
+        links[2 * flow] = links[2 * flow + 1] = -1;
     }
 
     // ---------------------------------------------------------------- hashing
@@ -369,11 +385,11 @@ public final class FlowTable {
         return c != 0 ? c : Integer.compare(aPort, bPort);
     }
 
-    private static int hash(long aHi, long aLo, long bHi, long bLo, int kports, int kvp) {
+    private static int hash(long aHi, long aLo, long bHi, long bLo, long rest) {
         long h = aLo * 0x9E3779B97F4A7C15L;
         h ^= Long.rotateLeft(bLo * 0xC2B2AE3D27D4EB4FL, 31);
         h ^= (aHi ^ Long.rotateLeft(bHi, 23)) * 0x165667B19E3779F9L;
-        h ^= ((long) kports << 32 | (kvp & 0xffffffffL)) * 0xD6E8FEB86659FD93L;
+        h ^= rest * 0xD6E8FEB86659FD93L;
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
@@ -395,33 +411,33 @@ public final class FlowTable {
     public long flowsStarted() { return flowsStarted; }
     public long flowsEvicted() { return flowsEvicted; }
     /** Bytes held by the table's arrays now. */
-    public long memoryBytes() { return (long) capacity * BYTES_PER_FLOW + (long) index.length * 4; }
+    public long memoryBytes() { return (long) capacity * BYTES_PER_FLOW + (long) index.length * 8; }
 
-    public long aHi(int flow) { return aHi[flow]; }
-    public long aLo(int flow) { return aLo[flow]; }
-    public long bHi(int flow) { return bHi[flow]; }
-    public long bLo(int flow) { return bLo[flow]; }
-    public int aPort(int flow) { return ports[flow] >>> 16; }
-    public int bPort(int flow) { return ports[flow] & 0xffff; }
-    public int protocol(int flow) { return vlanProto[flow] & 0xff; }
-    public int vlanKey(int flow) { return vlanProto[flow] >>> 8; }
-    public long firstSeen(int flow) { return first[flow]; }
-    public long lastSeen(int flow) { return last[flow]; }
-    public long packetsFromA(int flow) { return packetsA[flow]; }
-    public long packetsFromB(int flow) { return packetsB[flow]; }
-    public long bytesFromA(int flow) { return bytesA[flow]; }
-    public long bytesFromB(int flow) { return bytesB[flow]; }
-    public long packets(int flow) { return packetsA[flow] + packetsB[flow]; }
+    public long aHi(int flow) { return keys[flow * KEY_LONGS + K_A_HI]; }
+    public long aLo(int flow) { return keys[flow * KEY_LONGS + K_A_LO]; }
+    public long bHi(int flow) { return keys[flow * KEY_LONGS + K_B_HI]; }
+    public long bLo(int flow) { return keys[flow * KEY_LONGS + K_B_LO]; }
+    public int aPort(int flow) { return (int) (keys[flow * KEY_LONGS + K_REST] >>> 48); }
+    public int bPort(int flow) { return (int) (keys[flow * KEY_LONGS + K_REST] >>> 32) & 0xffff; }
+    public int protocol(int flow) { return (int) keys[flow * KEY_LONGS + K_REST] & 0xff; }
+    public int vlanKey(int flow) { return (int) keys[flow * KEY_LONGS + K_REST] >>> 8; }
+    public long firstSeen(int flow) { return counters[flow * COUNTER_LONGS + C_FIRST]; }
+    public long lastSeen(int flow) { return counters[flow * COUNTER_LONGS + C_LAST]; }
+    public long packetsFromA(int flow) { return counters[flow * COUNTER_LONGS + C_PACKETS_A]; }
+    public long packetsFromB(int flow) { return counters[flow * COUNTER_LONGS + C_PACKETS_B]; }
+    public long bytesFromA(int flow) { return counters[flow * COUNTER_LONGS + C_BYTES_A]; }
+    public long bytesFromB(int flow) { return counters[flow * COUNTER_LONGS + C_BYTES_B]; }
+    public long packets(int flow) { return packetsFromA(flow) + packetsFromB(flow); }
     public byte tcpState(int flow) { return tcpState[flow]; }
     public boolean serverIsA(int flow) { return (flags[flow] & F_SERVER_IS_A) != 0; }
     /** True when a SYN-ACK proved which side is the server. */
     public boolean serverConfirmed(int flow) { return (flags[flow] & F_SERVER_CONFIRMED) != 0; }
     public int serverPort(int flow) { return serverIsA(flow) ? aPort(flow) : bPort(flow); }
-    public long serverHi(int flow) { return serverIsA(flow) ? aHi[flow] : bHi[flow]; }
-    public long serverLo(int flow) { return serverIsA(flow) ? aLo[flow] : bLo[flow]; }
-    public long clientHi(int flow) { return serverIsA(flow) ? bHi[flow] : aHi[flow]; }
-    public long clientLo(int flow) { return serverIsA(flow) ? bLo[flow] : aLo[flow]; }
+    public long serverHi(int flow) { return serverIsA(flow) ? aHi(flow) : bHi(flow); }
+    public long serverLo(int flow) { return serverIsA(flow) ? aLo(flow) : bLo(flow); }
+    public long clientHi(int flow) { return serverIsA(flow) ? bHi(flow) : aHi(flow); }
+    public long clientLo(int flow) { return serverIsA(flow) ? bLo(flow) : aLo(flow); }
     public int clientPort(int flow) { return serverIsA(flow) ? bPort(flow) : aPort(flow); }
-    public long packetsFromClient(int flow) { return serverIsA(flow) ? packetsB[flow] : packetsA[flow]; }
-    public long packetsFromServer(int flow) { return serverIsA(flow) ? packetsA[flow] : packetsB[flow]; }
+    public long packetsFromClient(int flow) { return serverIsA(flow) ? packetsFromB(flow) : packetsFromA(flow); }
+    public long packetsFromServer(int flow) { return serverIsA(flow) ? packetsFromA(flow) : packetsFromB(flow); }
 }
