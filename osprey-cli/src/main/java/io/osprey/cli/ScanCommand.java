@@ -176,6 +176,9 @@ final class ScanCommand implements Callable<Integer> {
             ScanResult result;
             try {
                 result = scanner.run(source, () -> stop.get() || System.nanoTime() > deadline, bar);
+                for (var capture : result.captures()) {
+                    for (var warning : capture.warnings()) err.println("osprey: warning: " + warning);
+                }
                 int code = report(result, fmt);
                 if (!quiet) err.println(summary(result));
                 return stop.get() && code == ExitCode.OK ? ExitCode.INTERRUPTED : code;

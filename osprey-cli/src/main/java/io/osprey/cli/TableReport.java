@@ -2,8 +2,6 @@ package io.osprey.cli;
 
 import io.osprey.inventory.Device;
 import io.osprey.inventory.Evidence;
-import io.osprey.packet.capture.CaptureStats;
-import io.osprey.packet.capture.CaptureWarning;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -43,9 +41,6 @@ final class TableReport {
                 if (i < row.length - 1) sb.append(" ".repeat(width[i] - row[i].length() + 2));
             }
             out.println(sb.toString().stripTrailing());
-        }
-        for (CaptureStats c : r.captures()) {
-            for (CaptureWarning w : c.warnings()) out.println("warning: " + w);
         }
         out.flush();
     }

@@ -128,6 +128,9 @@ class ScanCommandTest {
         assertThat(capture.get("packets").asLong()).isBetween(60L, 63L);
         assertThat(capture.get("warnings")).hasSize(1);
         assertThat(capture.get("warnings").get(0).asText()).contains("at byte");
+        // reported on stderr too, once, with the file and the offset
+        assertThat(r.err().lines().filter(l -> l.startsWith("osprey: warning: ")).toList()).singleElement()
+                .satisfies(l -> assertThat(l).contains("cut.pcap", "at byte"));
     }
 
     @Test
