@@ -46,6 +46,22 @@ public final class HostObserver implements Dissector {
     private int[] v6Sources = new int[1024];
     private boolean[] gateway = new boolean[1024];
 
+    /** Per MAC id: the protocols already reported, one bit per entry of PROTOCOL_NAMES. */
+    private int[] protocolBits = new int[1024];
+    private static final String[] PROTOCOL_NAMES = {"ipv4", "ipv6", "tcp", "udp", "icmp", "icmpv6"};
+    private static final int ALL_PROTOCOLS = (1 << PROTOCOL_NAMES.length) - 1;
+
+    // A direct-mapped cache of recent (MAC, IP) sources and their ids in the tables above (see countCached).
+    private static final int CACHE_BITS = 12;
+    private final long[] cacheMac = new long[1 << CACHE_BITS];
+    private final long[] cacheHi = new long[1 << CACHE_BITS];
+    private final long[] cacheLo = new long[1 << CACHE_BITS];
+    private final int[] cacheMacId = new int[1 << CACHE_BITS];
+    private final int[] cacheIpId = new int[1 << CACHE_BITS];
+    private final int[] cacheGeneration = new int[1 << CACHE_BITS];
+    /** Bumped whenever a table is cleared, which invalidates every cached id; starts at 1 so empty slots miss. */
+    private int generation = 1;
+
     @Override
     public String name() {
         return "host";
@@ -113,16 +129,6 @@ public final class HostObserver implements Dissector {
         return (int) (h >>> (64 - CACHE_BITS));
     }
 
-    private static final int CACHE_BITS = 12;
-    private final long[] cacheMac = new long[1 << CACHE_BITS];
-    private final long[] cacheHi = new long[1 << CACHE_BITS];
-    private final long[] cacheLo = new long[1 << CACHE_BITS];
-    private final int[] cacheMacId = new int[1 << CACHE_BITS];
-    private final int[] cacheIpId = new int[1 << CACHE_BITS];
-    private final int[] cacheGeneration = new int[1 << CACHE_BITS];
-    /** Bumped whenever a table is cleared, which invalidates every cached id; starts at 1 so empty slots miss. */
-    private int generation = 1;
-
     /** Counts a new source IP of {@code mac}; returns true when the MAC is a gateway (its bindings are not emitted). */
     private boolean countSource(long mac, long hi, long lo, long now, ObservationSink sink) {
         int id = sourceMacs.add(mac, 0, 0);
@@ -178,10 +184,6 @@ public final class HostObserver implements Dissector {
             }
         }
     }
-
-    private static final String[] PROTOCOL_NAMES = {"ipv4", "ipv6", "tcp", "udp", "icmp", "icmpv6"};
-    private static final int ALL_PROTOCOLS = (1 << PROTOCOL_NAMES.length) - 1;
-    private int[] protocolBits = new int[1024];
 
     @Override
     public void flush(long nowNanos, ObservationSink sink) {
