@@ -5,6 +5,7 @@ import io.osprey.packet.capture.FrameHandler;
 import io.osprey.packet.decode.IpProtocols;
 import io.osprey.packet.decode.Packet;
 import io.osprey.packet.decode.PacketDecoder;
+import io.osprey.packet.flow.FlowListener;
 import io.osprey.packet.flow.FlowTable;
 
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class PacketPipeline implements FrameHandler {
     private final Dissector[][] byTcpPort = new Dissector[1 << 16][];
     private final Dissector[][] byUdpPort = new Dissector[1 << 16][];
     private final int maxPayloadPackets;
-    /** Per flow id: 0 undecided, -1 no heuristic dissector, k+1 = heuristics[k] owns the flow. */
+    /** Per flow id: 0 undecided, -1 no heuristic dissector, k+1 = heuristics[k] owns the flow; reset at flow start. */
     private int[] heuristicOwner = new int[0];
     private final long[] failures;
 
@@ -53,6 +54,10 @@ public final class PacketPipeline implements FrameHandler {
     private long malformed;
     private long nextFlushNanos = Long.MIN_VALUE;
 
+    /**
+     * A pipeline over {@code flows}. When a dissector is heuristic, the pipeline becomes the flow table's
+     * listener (to forget a reused flow id's owner), replacing any listener set before.
+     */
     public PacketPipeline(List<Dissector> dissectors, FlowTable flows, ObservationSink sink) {
         this.dissectors = List.copyOf(dissectors);
         this.flows = flows;
@@ -73,6 +78,15 @@ public final class PacketPipeline implements FrameHandler {
         this.everyPacket = every.toArray(NONE);
         this.heuristics = heur.toArray(NONE);
         this.maxPayloadPackets = maxPackets;
+        if (!heur.isEmpty()) {
+            // a flow id is reused after its flow ends: a new flow is undecided again
+            flows.listener(new FlowListener() {
+                @Override
+                public void onFlowStart(FlowTable table, int flow, Packet packet) {
+                    if (flow < heuristicOwner.length) heuristicOwner[flow] = 0;
+                }
+            });
+        }
     }
 
     /** The dissectors registered through {@link ServiceLoader}, in a stable order (by name). */
@@ -114,7 +128,8 @@ public final class PacketPipeline implements FrameHandler {
         for (Dissector d : everyPacket) run(d, p, empty.wrap(p.data(), 0, 0));
 
         int et = p.etherType();
-        Dissector[] byEt = byEtherType[et & 0xffff];
+        // pseudo EtherTypes above 0xffff (non-Ethernet SNAP, plain LLC) have no table entry
+        Dissector[] byEt = et >= 0 && et <= 0xffff ? byEtherType[et] : null;
         if (byEt != null && p.l3Offset() >= 0) {
             for (Dissector d : byEt) run(d, p, payload.wrap(p.data(), p.l3Offset(), p.length() - p.l3Offset()));
         }
@@ -154,7 +169,8 @@ public final class PacketPipeline implements FrameHandler {
         if (flow >= heuristicOwner.length) {
             heuristicOwner = Arrays.copyOf(heuristicOwner, Math.max(flows.capacity(), flow + 1));
         }
-        if (flows.packets(flow) == 1 || heuristicOwner[flow] == 0 && flows.packets(flow) <= 2) {
+        // decided on the flow's first packet with payload (a TCP handshake carries none)
+        if (heuristicOwner[flow] == 0) {
             heuristicOwner[flow] = -1;
             for (int k = 0; k < heuristics.length; k++) {
                 if (detect(heuristics[k], p, flow)) {

@@ -86,6 +86,9 @@ class PacketPipelineTest {
         magic.accept = true;
         PacketPipeline p = pipeline(magic);
         SyntheticFrame c = SyntheticFrame.from("02:00:00:00:00:01", "10.0.0.1").to("02:00:00:00:00:02", "10.0.0.2");
+        // the handshake carries no payload: detection waits for the first packet that does
+        feed(p, c, c.tcp(40000, 9999, SyntheticFrame.SYN));
+        feed(p, c.reply(), c.reply().tcp(9999, 40000, SyntheticFrame.SYN | ACK));
         feed(p, c, c.tcp(40000, 9999, ACK, "MAGIC hello".getBytes()));
         feed(p, c, c.tcp(40000, 9999, ACK, "more".getBytes()));
         feed(p, c, c.tcp(40001, 9999, ACK, "other protocol".getBytes()));
