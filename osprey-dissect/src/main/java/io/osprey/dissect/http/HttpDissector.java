@@ -202,11 +202,46 @@ public final class HttpDissector implements Dissector {
                 return;
             }
         }
-        for (int n = 0; at < to && n < MAX_PATH_LENGTH; at++, n++) {
+        int end = at;
+        while (end < to && payload.u8(end) != '?' && payload.u8(end) != '#') end++;
+        int written = 0;
+        while (at < end && written < MAX_PATH_LENGTH) {
             int c = payload.u8(at);
-            if (c == '?' || c == '#') return;
-            value.appendText(c);
+            if (c == '/') {
+                value.append('/');
+                at++;
+                written++;
+                continue;
+            }
+            int segmentEnd = at;
+            while (segmentEnd < end && payload.u8(segmentEnd) != '/') segmentEnd++;
+            if (isOpaqueToken(payload, at, segmentEnd)) {
+                // an API key or session id in the path (the Hue bridge's /api/<key>) is a secret: never stored
+                value.appendText('{');
+                for (char t : "token".toCharArray()) value.appendText(t);
+                value.appendText('}');
+                written += 7;
+            } else {
+                for (; at < segmentEnd && written < MAX_PATH_LENGTH; at++, written++) value.appendText(payload.u8(at));
+            }
+            at = segmentEnd;
         }
+    }
+
+    /** Shortest path segment taken for a key or token: 16 characters of letters and digits, with a digit among them. */
+    static final int MIN_TOKEN_LENGTH = 16;
+
+    /** A path segment that looks like a key, token or session id: long, all token characters, digits mixed in. */
+    private static boolean isOpaqueToken(Payload payload, int from, int to) {
+        if (to - from < MIN_TOKEN_LENGTH) return false;
+        boolean digit = false;
+        for (int i = from; i < to; i++) {
+            int c = payload.u8(i);
+            boolean alnum = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!alnum && c != '-' && c != '_' && c != '=' && c != '.' && c != '~') return false;
+            digit |= c >= '0' && c <= '9';
+        }
+        return digit;
     }
 
     private static boolean schemeIs(Payload payload, int at, int end, String lowerScheme) {

@@ -119,6 +119,17 @@ class HttpDissectorTest {
     }
 
     @Test
+    void keysAndTokensInThePathAreNeverStored() {
+        Observed o = exchange(80, "GET /api/7af1dee81e8e93fe3d50e80d40770a5b/lights/1 HTTP/1.1\r\n\r\n", null);
+        assertThat(o.attributes(HttpAttributes.REQUEST)).singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualTo("GET /api/{token}/lights/1"));
+        // long words without digits are paths, not keys
+        Observed words = exchange(80, "GET /DevicePortalICPRequestHandler/RequestHandler.ashx HTTP/1.1\r\n\r\n", null);
+        assertThat(words.attributes(HttpAttributes.REQUEST)).singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualTo("GET /DevicePortalICPRequestHandler/RequestHandler.ashx"));
+    }
+
+    @Test
     void aValueIsReportedOncePerHost() {
         Observed o = exchange(80, "GET / HTTP/1.1\r\nUser-Agent: X\r\nUser-Agent: X\r\n\r\n", null);
         assertThat(o.attributes(HttpAttributes.USER_AGENT)).hasSize(1);
@@ -140,7 +151,8 @@ class HttpDissectorTest {
                 bridge + "http.request=POST /DevicePortalICPRequestHandler/RequestHandler.ashx",
                 bridge + "http.request=POST /NotificationService/RequestHandler.ashx",
                 phone + "http.host=10.10.10.6",
-                phone + "http.request=GET /api/7af1dee81e8e93fe3d50e80d40770a5b",
+                // the path held the app's API key: it is never stored
+                phone + "http.request=GET /api/{token}",
                 phone + "http.request=POST /api/",
                 phone + "http.userAgent=Dalvik/2.1.0 (Linux; U; Android 5.1.1; SM-N7505 Build/LMY47X)",
                 router + "162.13.31.14 http.server=Microsoft-IIS/7.5",
