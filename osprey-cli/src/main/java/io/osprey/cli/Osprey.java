@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 /** The `osprey` command: subcommands for each job. */
 @Command(name = "osprey",
         mixinStandardHelpOptions = true,
+        usageHelpWidth = 110,
         versionProvider = Osprey.Version.class,
         subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
         description = {

@@ -36,9 +36,11 @@ import java.util.concurrent.Callable;
 
 @Command(name = "scan",
         sortOptions = false,
+        usageHelpWidth = 110,
         description = {
-            "Reads captures (pcap, pcapng, either gzip-compressed) or a live interface and lists the devices in the traffic:",
-            "their MAC and IP addresses, vendor, services, and where they sit (local, or routed behind a gateway).",
+            "Reads captures (pcap, pcapng, either gzip-compressed) or a live interface and lists the devices in the "
+                    + "traffic: their MAC and IP addresses, vendor, services, and where they sit (local, or routed "
+                    + "behind a gateway).",
             ""},
         footer = {
             "",
@@ -49,8 +51,8 @@ import java.util.concurrent.Callable;
             "  sudo osprey scan -i eth0 --filter 'not port 22'       live; Ctrl-C prints what was found so far",
             "  osprey scan --explain 00:17:88:a1:b2:c3 capture.pcap  why Osprey believes what it says of a device",
             "",
-            "Warnings about damaged records (a truncated last packet, a corrupt length) are printed with the file",
-            "and byte offset; everything read before the damage is kept.",
+            "Warnings about damaged records (a truncated last packet, a corrupt length) are printed on standard error "
+                    + "with the file and byte offset; everything read before the damage is kept.",
             "",
             ExitCode.HELP})
 final class ScanCommand implements Callable<Integer> {
