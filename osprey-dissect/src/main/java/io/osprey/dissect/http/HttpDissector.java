@@ -62,7 +62,10 @@ public final class HttpDissector implements Dissector {
     @Override
     public boolean detect(Payload payload, FlowView flow) {
         if (flow.exists() && flow.protocol() != io.osprey.packet.decode.IpProtocols.TCP) return false;
-        for (String prefix : START_PREFIXES) if (payload.startsWith(0, prefix)) return true;
+        for (String prefix : START_PREFIXES) {
+            // the start line must also say HTTP/1.x: SIP and RTSP share methods such as OPTIONS and NOTIFY
+            if (payload.startsWith(0, prefix)) return head.wrap(payload);
+        }
         return false;
     }
 

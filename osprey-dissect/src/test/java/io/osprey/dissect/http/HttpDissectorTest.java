@@ -95,10 +95,7 @@ class HttpDissectorTest {
         assertThat(o.values(HttpAttributes.REQUEST)).containsExactly("GET /first");
     }
 
-    /**
-     * The pipeline runs {@code detect} only on a flow's first two packets, so the request is sent without a
-     * handshake here (a capture that starts mid-connection); see the report on PacketPipeline.
-     */
+    /** On a port no dissector claims, the pipeline asks {@code detect} on the flow's first packet with payload. */
     @Test
     void anyPortIsReadWhenTheFlowStartsWithAnHttpStartLine() {
         Observed o = exchange(5000, false, "POST /upnp/control HTTP/1.1\r\nUser-Agent: X\r\n\r\n", "HTTP/1.1 200 OK\r\nServer: Y\r\n\r\n");
@@ -107,6 +104,11 @@ class HttpDissectorTest {
         assertThat(o.services()).containsExactly("10.0.0.2 5000/tcp http");
         Observed other = exchange(5001, false, "HELLO\r\n\r\n", "HTTP/1.1 200 OK\r\nServer: Y\r\n\r\n");
         assertThat(other.all).isEmpty();
+        // SIP shares the OPTIONS method: its start line says SIP/2.0, so HTTP leaves the flow alone
+        Observed sip = exchange(5002, false, "OPTIONS sip:a@b SIP/2.0\r\nUser-Agent: Z\r\n\r\n", null);
+        assertThat(sip.all).isEmpty();
+        assertThat(new HttpDissector().detect(new io.osprey.dissect.Payload().wrap(
+                "OPTIONS sip:a@b SIP/2.0\r\n\r\n".getBytes(), 0, 29), new io.osprey.dissect.FlowView())).isFalse();
     }
 
     @Test
