@@ -5,8 +5,9 @@ import io.osprey.dissect.dns.ValueBuffer;
 
 /**
  * A flyweight reader of an HTTP/1.x message head (RFC 9112 §2.1: start-line, header fields, empty line) at the
- * start of a {@link Payload}; also reads HTTPU/HTTPMU messages, whose syntax is the same (UPnP Device
- * Architecture 2.0 §1.1.1). Nothing is copied: the start line and each header are offsets into the payload.
+ * start of a {@link Payload}, and of the protocols that share its syntax with another version token: HTTPU and
+ * HTTPMU (UPnP Device Architecture 2.0 §1.1.1), SIP (RFC 3261 §7: "SIP/2.0") and RTSP (RFC 2326 §6.1, RFC 7826 §8:
+ * "RTSP/1.0"). Nothing is copied: the start line and each header are offsets into the payload.
  *
  * <p>Lenient as a passive reader must be, within bounds: lines may end in LF alone (RFC 9112 §2.2), field names
  * are matched case-insensitively (RFC 9110 §5.1), obsolete line folding continues a value (RFC 9112 §5.2, read as
@@ -22,6 +23,9 @@ public final class HttpHead {
     public static final int MAX_METHOD_LENGTH = 16;
     /** "HTTP/1." as in RFC 9112 §2.3's HTTP-version, for major version 1. */
     static final String VERSION_1 = "HTTP/1.";
+
+    /** The start of the protocol's version token ("HTTP/1.", "SIP/", "RTSP/"). */
+    private final String version;
 
     public static final int NOT_HTTP = 0;
     public static final int REQUEST = 1;
@@ -41,6 +45,16 @@ public final class HttpHead {
     private int valueStart;
     private int valueEnd;
 
+    /** A reader of HTTP/1.x heads. */
+    public HttpHead() {
+        this(VERSION_1);
+    }
+
+    /** A reader of heads whose version token starts with {@code version}, e.g. "SIP/" or "RTSP/". */
+    public HttpHead(String version) {
+        this.version = version;
+    }
+
     /** Reads the start line; false (and {@link #kind()} {@link #NOT_HTTP}) when the payload does not begin with one. */
     public boolean wrap(Payload p) {
         payload = p;
@@ -49,10 +63,11 @@ public final class HttpHead {
         lines = 0;
         int eol = lineEnd(0);
         if (eol < 0) return false;
-        if (p.startsWith(0, VERSION_1)) {
-            // status-line = HTTP-version SP status-code SP [ reason-phrase ] (RFC 9112 §4)
-            int at = VERSION_1.length() + 1;
-            if (!isDigit(p.u8(at - 1)) || p.u8(at) != ' ') return false;
+        if (p.startsWith(0, version)) {
+            // status-line = HTTP-version SP status-code SP [ reason-phrase ] (RFC 9112 §4; RFC 3261 §7.2)
+            int at = version.length();
+            while (at < eol && isVersionChar(p.u8(at))) at++;
+            if (at == version.length() || p.u8(at) != ' ') return false;
             int code = 0;
             for (int i = 1; i <= 3; i++) {
                 int d = p.u8(at + i);
@@ -69,7 +84,7 @@ public final class HttpHead {
             int targetAt = sp + 1;
             int end = targetAt;
             while (end < eol && p.u8(end) != ' ') end++;
-            if (end == targetAt || end >= eol || !p.startsWith(end + 1, VERSION_1)) return false;
+            if (end == targetAt || end >= eol || !p.startsWith(end + 1, version)) return false;
             methodEnd = sp;
             targetStart = targetAt;
             targetEnd = end;
@@ -134,6 +149,15 @@ public final class HttpHead {
                 && regionEqualsIgnoreCase(payload, nameStart, lowerCaseName);
     }
 
+    /** As {@link #nameIs(String)}, also accepting the one-letter compact form (RFC 3261 §7.3.3: "m" for Contact). */
+    public boolean nameIs(String lowerCaseName, char compact) {
+        if (nameEnd - nameStart == 1) {
+            int c = payload.u8(nameStart);
+            return c == compact || c == compact - ('a' - 'A');
+        }
+        return nameIs(lowerCaseName);
+    }
+
     public int valueStart() { return valueStart; }
     public int valueEnd() { return valueEnd; }
 
@@ -195,6 +219,11 @@ public final class HttpHead {
 
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
+    }
+
+    /** The rest of a version token after its fixed start: digits and dots ("1", "2.0"). */
+    private static boolean isVersionChar(int c) {
+        return isDigit(c) || c == '.';
     }
 
     /** tchar of RFC 9110 §5.6.2, restricted to what methods use in practice. */

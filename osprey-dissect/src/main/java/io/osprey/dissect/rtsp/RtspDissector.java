@@ -8,7 +8,7 @@ import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
-import io.osprey.dissect.sip.MessageHead;
+import io.osprey.dissect.http.HttpHead;
 import io.osprey.packet.decode.IpProtocols;
 import io.osprey.packet.decode.Packet;
 
@@ -36,7 +36,7 @@ public final class RtspDissector implements Dissector {
     public static final int MAX_USER_AGENTS_PER_HOST = 8;
     public static final int MAX_SERVERS_PER_HOST = 8;
 
-    private final MessageHead head = new MessageHead(VERSION);
+    private final HttpHead head = new HttpHead(VERSION);
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
     private long notRtsp;

@@ -22,7 +22,7 @@ import io.osprey.packet.decode.Packet;
  *   there, the Contact of a 1xx/2xx answer to anything but REGISTER, and a SIP {@link Observation.Service} on the
  *   port it answers from.</li>
  * </ul>
- * Detection (the start line) is {@link MessageHead}'s; the header values are read here.
+ * Detection (the start line) is {@link HttpHead}'s; the header values are read here.
  */
 public final class SipDissector implements Dissector {
     public static final String NAME = "sip";
@@ -43,7 +43,7 @@ public final class SipDissector implements Dissector {
     public static final int MAX_CONTACT_HOSTS_PER_HOST = 8;
     public static final int MAX_FEATURES_PER_HOST = 32;
 
-    private final MessageHead head = new MessageHead(VERSION);
+    private final HttpHead head = new HttpHead(VERSION);
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
     private long notSip;
