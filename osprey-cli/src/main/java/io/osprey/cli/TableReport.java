@@ -45,23 +45,58 @@ final class TableReport {
         out.flush();
     }
 
+    /** The fields a classification rule sets, in the order --explain prints them. */
+    private static final List<String> CLASSIFIED = List.of("deviceName", "vendor", "model", "deviceType", "deviceSubtype",
+            "osPlatform", "osVersion", "firmwareVersion", "serialNumber");
+
+    /**
+     * Everything Osprey believes about a device and why: its fields, then for each classified field the rules
+     * that chose the value and the facts they matched, the values that lost, and every fact observed.
+     */
     static void explain(Device d, PrintWriter out) {
         out.println(d.deviceId() + (d.macAddress() == null ? "" : "  " + d.macAddress())
                 + (d.ipAddresses().isEmpty() ? "" : "  " + String.join(" ", d.ipAddresses())));
+        field(out, "name", d.deviceName());
         field(out, "vendor", d.vendor());
+        field(out, "model", d.model());
         field(out, "category", d.deviceCategory());
         field(out, "type", d.deviceType());
+        field(out, "subtype", d.deviceSubtype());
+        field(out, "os", d.osPlatform() == null ? null : d.osPlatform() + (d.osVersion() == null ? "" : " " + d.osVersion()));
+        field(out, "firmware", d.firmwareVersion());
+        field(out, "serial", d.serialNumber());
         field(out, "location", d.networkLocation() == null ? null : d.networkLocation().label());
         field(out, "randomized MAC", d.randomizedMac() == null ? null : d.randomizedMac().toString());
         field(out, "first seen", Format.time(d.firstSeenNanos()));
         field(out, "last seen", Format.time(d.lastSeenNanos()));
         field(out, "traffic", d.packets() + " packets, " + Format.bytes(d.bytes()) + " sent");
         field(out, "protocols", d.protocols().isEmpty() ? null : String.join(", ", d.protocols()));
-        out.println("evidence:");
-        if (d.evidence().isEmpty()) out.println("  (none beyond the traffic itself)");
-        for (Evidence e : d.evidence()) {
-            out.printf("  %-16s %-28s from %s, confidence %.2f%n", e.attribute(), e.value(), e.source(), e.confidence());
+        out.println("why:");
+        boolean any = false;
+        for (String f : CLASSIFIED) {
+            for (Evidence e : d.evidence()) {
+                if (!e.attribute().equals(f)) continue;
+                out.printf("  %-16s %-28s %s, confidence %.2f%n", f, e.value(), e.source(), e.confidence());
+                any = true;
+            }
         }
+        if (!any) out.println("  (no rule matched: the fields above are unknown, not guessed)");
+        List<Evidence> overruled = d.evidence().stream().filter(e -> e.attribute().startsWith("overruled.")).toList();
+        if (!overruled.isEmpty()) {
+            out.println("overruled (weaker or conflicting values):");
+            for (Evidence e : overruled) {
+                out.printf("  %-16s %-28s %s, confidence %.2f%n", e.attribute().substring("overruled.".length()), e.value(),
+                        e.source(), e.confidence());
+            }
+        }
+        out.println("observed:");
+        any = false;
+        for (Evidence e : d.evidence()) {
+            if (CLASSIFIED.contains(e.attribute()) || e.attribute().startsWith("overruled.")) continue;
+            out.printf("  %-24s %-40s from %s, confidence %.2f%n", e.attribute(), e.value(), e.source(), e.confidence());
+            any = true;
+        }
+        if (!any) out.println("  (nothing beyond the traffic itself)");
         out.flush();
     }
 

@@ -46,8 +46,15 @@ class ScanCommandTest {
         assertThat(hue.get("vendor").isNull()).isFalse();
         assertThat(hue.get("networkLocation").asText()).isEqualTo("local");
         assertThat(hue.get("randomizedMac").asBoolean()).isFalse();
-        assertThat(hue.get("model").isNull()).isTrue();
+        assertThat(hue.get("deviceType").asText()).isEqualTo("Lighting Controller");
+        assertThat(hue.get("deviceCategory").asText()).isEqualTo("IoT");
+        assertThat(hue.get("deviceName").asText()).isEqualTo("Philips-hue");
         assertThat(hue.get("evidence")).anySatisfy(e -> assertThat(e.get("attribute").asText()).isEqualTo("vendor"));
+        assertThat(hue.get("evidence")).anySatisfy(e -> {
+            assertThat(e.get("attribute").asText()).isEqualTo("dhcp.hostname");
+            assertThat(e.get("value").asText()).isEqualTo("Philips-hue");
+            assertThat(e.get("source").asText()).isEqualTo("dhcp");
+        });
         JsonNode gw = device(doc, "00:b5:6d:06:08:ba");
         assertThat(gw.get("deviceType").asText()).isEqualTo("Router");
         assertThat(gw.get("deviceCategory").asText()).isEqualTo("Network device");
@@ -90,7 +97,8 @@ class ScanCommandTest {
     void explainPrintsEveryAttributeWithItsEvidence() {
         CommandRun r = CommandRun.of("scan", "-q", "--explain", "10.10.10.6", HUE.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("mac-0017882476ff", "evidence:", "vendor", "oui (IEEE registry)", "arp");
+        assertThat(r.out()).contains("mac-0017882476ff", "why:", "observed:", "Lighting Controller", "rule hue-bridge-name (iot.rules:",
+                "on dhcp.hostname=Philips-hue [dhcp]", "ipAddress", "arp");
     }
 
     @Test

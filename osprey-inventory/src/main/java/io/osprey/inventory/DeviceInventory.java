@@ -4,6 +4,10 @@ import io.osprey.dissect.Attributes;
 import io.osprey.dissect.Host;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
+import io.osprey.inventory.classify.Classification;
+import io.osprey.inventory.classify.Classifier;
+import io.osprey.inventory.classify.DeviceField;
+import io.osprey.inventory.classify.RuleBook;
 import io.osprey.packet.decode.Addresses;
 
 import java.util.ArrayList;
@@ -31,13 +35,22 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class DeviceInventory implements ObservationSink {
+    /** The fact the IEEE registry gives about a MAC: its manufacturer, as rules read it. */
+    public static final String OUI_VENDOR = "oui.vendor";
     private final VendorLookup vendors;
     private final Map<Long, MacRecord> macs = new HashMap<>();
     private final Map<IpKey, IpRecord> ips = new HashMap<>();
     private long observations;
 
+    private final Classifier classifier;
+
     public DeviceInventory(VendorLookup vendors) {
+        this(vendors, new Classifier(RuleBook.bundled()));
+    }
+
+    public DeviceInventory(VendorLookup vendors, Classifier classifier) {
         this.vendors = vendors;
+        this.classifier = classifier;
     }
 
     private record IpKey(long hi, long lo) {
@@ -68,6 +81,7 @@ public final class DeviceInventory implements ObservationSink {
         /** IP → the source that first bound it, ARP preferred. */
         final Map<IpKey, String> ips = new LinkedHashMap<>();
         final TreeSet<String> protocols = new TreeSet<>();
+        final Facts facts = new Facts();
         String gatewayEvidence;
 
         MacRecord(long mac) { this.mac = mac; }
@@ -75,6 +89,7 @@ public final class DeviceInventory implements ObservationSink {
 
     private static final class IpRecord {
         final Activity activity = new Activity();
+        final Facts facts = new Facts();
         final TreeSet<ServiceEntry> services = new TreeSet<>();
         final Map<ServiceEntry, String> serviceSources = new HashMap<>();
     }
@@ -106,16 +121,26 @@ public final class DeviceInventory implements ObservationSink {
         }
     }
 
+    /**
+     * Keeps a reported attribute with the host it is about. One naming a MAC stays with that MAC; its IP is
+     * kept beside it so that, if the MAC turns out to be a router's, the fact can go to the host behind it.
+     */
     private void attribute(Observation.Attribute a) {
         Host h = a.host();
-        if (!h.hasMac()) return;
+        IpKey ip = h.hasIp() ? new IpKey(h.ipHi(), h.ipLo()) : null;
+        Fact fact = new Fact(a.attribute(), a.value(), a.source(), a.confidence(), a.timestampNanos());
+        if (!h.hasMac()) {
+            if (ip != null) ip(ip.hi(), ip.lo()).facts.add(fact, null);
+            return;
+        }
         MacRecord m = mac(h.mac());
         switch (a.attribute()) {
             case Attributes.ROLE -> {
-                if (Attributes.ROLE_GATEWAY.equals(a.value())) m.gatewayEvidence = a.source();
+                if (Attributes.ROLE_GATEWAY.equals(a.value()) && m.gatewayEvidence == null) m.gatewayEvidence = a.source();
+                m.facts.add(fact, null);
             }
             case Attributes.PROTOCOL -> m.protocols.add(a.value());
-            default -> { }
+            default -> m.facts.add(fact, ip);
         }
     }
 
@@ -152,10 +177,25 @@ public final class DeviceInventory implements ObservationSink {
             builders.put(b.id, b);
             owner.put(k, b.id);
         }
+        for (MacRecord m : macs.values()) {
+            DeviceBuilder b = builders.get(macId(m.mac));
+            if (b == null) continue;
+            boolean gateway = m.gatewayEvidence != null;
+            m.facts.forEach((fact, ip) -> {
+                if (!gateway || ip == null || b.id.equals(owner.get(ip))) {
+                    b.facts.add(fact, null);
+                } else {
+                    // A router's frames carry the facts of the hosts it forwards for: give them to those hosts.
+                    String behind = owner.get(ip);
+                    if (behind != null) builders.get(behind).facts.add(fact, null);
+                }
+            });
+        }
         for (Map.Entry<IpKey, IpRecord> e : ips.entrySet()) {
             String id = owner.get(e.getKey());
             if (id == null) continue;
             DeviceBuilder b = builders.get(id);
+            e.getValue().facts.forEach((fact, ip) -> b.facts.add(fact, null));
             for (ServiceEntry s : e.getValue().services) {
                 b.services.add(s);
                 b.protocols.add(s.transport());
@@ -167,13 +207,13 @@ public final class DeviceInventory implements ObservationSink {
         ordered.sort(Comparator.comparing((DeviceBuilder b) -> b.location == NetworkLocation.ROUTED)
                 .thenComparingLong(b -> b.macValue)
                 .thenComparing(b -> b.ips.isEmpty() ? null : b.ips.getFirst(), Comparator.nullsFirst(IP_ORDER)));
-        for (DeviceBuilder b : ordered) local.add(b.build());
+        for (DeviceBuilder b : ordered) local.add(b.build(classifier));
         return local;
     }
 
     private DeviceBuilder localDevice(MacRecord m) {
         String mac = Addresses.mac(m.mac);
-        DeviceBuilder b = new DeviceBuilder("mac-" + mac.replace(":", ""));
+        DeviceBuilder b = new DeviceBuilder(macId(m.mac));
         b.mac = mac;
         b.macValue = m.mac;
         b.location = NetworkLocation.LOCAL;
@@ -185,10 +225,7 @@ public final class DeviceInventory implements ObservationSink {
             b.evidence.add(new Evidence("randomizedMac", "true", "mac (locally administered bit set)", 1.0));
         } else {
             String vendor = vendors.vendor(m.mac);
-            if (vendor != null) {
-                b.vendor = vendor;
-                b.evidence.add(new Evidence("vendor", vendor, "oui (IEEE registry)", 0.9));
-            }
+            if (vendor != null) b.facts.add(new Fact(OUI_VENDOR, vendor, "oui", 1.0, m.activity.first), null);
         }
         boolean gateway = m.gatewayEvidence != null;
         boolean hasPrivateV4 = m.ips.keySet().stream()
@@ -201,12 +238,11 @@ public final class DeviceInventory implements ObservationSink {
             b.ips.add(k);
             b.evidence.add(new Evidence("ipAddress", k.text(), e.getValue(), arp ? 1.0 : 0.8));
         }
-        if (gateway) {
-            b.category = "Network device";
-            b.type = "Router";
-            b.evidence.add(new Evidence("deviceType", "Router", m.gatewayEvidence, 0.7));
-        }
         return b;
+    }
+
+    private static String macId(long mac) {
+        return "mac-" + Addresses.mac(mac).replace(":", "");
     }
 
     private DeviceBuilder routedDevice(IpKey k, IpRecord r) {
@@ -217,6 +253,37 @@ public final class DeviceInventory implements ObservationSink {
         b.ips.add(k);
         b.evidence.add(new Evidence("networkLocation", "routed", "ip (private source address not bound to a local MAC)", 0.8));
         return b;
+    }
+
+    /**
+     * The facts known about one host, each once, with the IP it was reported with (null when none or when it
+     * no longer matters). Bounded: a chatty host (hundreds of DNS names) keeps its first values per attribute.
+     */
+    private static final class Facts {
+        static final int MAX_FACTS = 256;
+        static final int MAX_VALUES_PER_ATTRIBUTE = 16;
+        private record Key(String attribute, String value, IpKey ip) {}
+
+        private final Map<Key, Fact> facts = new LinkedHashMap<>();
+        private final Map<String, Integer> perAttribute = new HashMap<>();
+
+        void add(Fact f, IpKey ip) {
+            Key k = new Key(f.attribute(), f.value(), ip);
+            if (facts.containsKey(k) || facts.size() >= MAX_FACTS) return;
+            if (perAttribute.merge(f.attribute(), 1, Integer::sum) > MAX_VALUES_PER_ATTRIBUTE) return;
+            facts.put(k, f);
+        }
+
+        void forEach(java.util.function.BiConsumer<Fact, IpKey> action) {
+            facts.forEach((k, f) -> action.accept(f, k.ip()));
+        }
+
+        /** Each fact once, whatever IP it came with. */
+        List<Fact> list() {
+            Map<String, Fact> unique = new LinkedHashMap<>();
+            for (Fact f : facts.values()) unique.putIfAbsent(f.attribute() + '\0' + f.value(), f);
+            return List.copyOf(unique.values());
+        }
     }
 
     /** IPv4 before IPv6, then by numeric value. */
@@ -230,7 +297,7 @@ public final class DeviceInventory implements ObservationSink {
         String mac;
         final List<IpKey> ips = new ArrayList<>();
         long macValue = -1;
-        String vendor, category = "Unknown", type;
+        final Facts facts = new Facts();
         final TreeSet<String> protocols = new TreeSet<>();
         final TreeSet<ServiceEntry> services = new TreeSet<>();
         Activity activity = new Activity();
@@ -240,11 +307,26 @@ public final class DeviceInventory implements ObservationSink {
 
         DeviceBuilder(String id) { this.id = id; }
 
-        Device build() {
+        Device build(Classifier classifier) {
             ips.sort(IP_ORDER);
-            return new Device(id, mac, ips.stream().map(IpKey::text).toList(), vendor, null, category, type, null, null, null, null, null,
-                    null, protocols, services, activity.any() ? activity.first : 0, activity.any() ? activity.last : 0,
-                    randomized, location, activity.packets, activity.bytes, List.copyOf(evidence));
+            List<Fact> known = facts.list();
+            Classification c = classifier.classify(known);
+            for (Fact f : known) evidence.add(new Evidence(f.attribute(), f.value(), f.source(), f.confidence()));
+            c.verdicts().forEach((field, v) -> {
+                for (Classification.Hit h : v.hits()) evidence.add(new Evidence(field.jsonName(), v.value(), h.describe(), h.confidence()));
+            });
+            c.overruled().forEach((field, losers) -> {
+                for (Classification.Verdict v : losers)
+                    evidence.add(new Evidence("overruled." + field.jsonName(), v.value(), v.hits().getFirst().describe(), v.confidence()));
+            });
+            String type = c.value(DeviceField.DEVICE_TYPE);
+            return new Device(id, mac, ips.stream().map(IpKey::text).toList(), c.value(DeviceField.VENDOR),
+                    c.value(DeviceField.DEVICE_NAME), classifier.taxonomy().categoryOf(type), type,
+                    c.value(DeviceField.DEVICE_SUBTYPE), c.value(DeviceField.MODEL), c.value(DeviceField.OS_PLATFORM),
+                    c.value(DeviceField.OS_VERSION), c.value(DeviceField.FIRMWARE_VERSION),
+                    c.value(DeviceField.SERIAL_NUMBER), protocols, services, activity.any() ? activity.first : 0,
+                    activity.any() ? activity.last : 0, randomized, location, activity.packets, activity.bytes,
+                    List.copyOf(evidence));
         }
     }
 }

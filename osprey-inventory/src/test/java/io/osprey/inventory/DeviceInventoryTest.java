@@ -58,8 +58,67 @@ class DeviceInventoryTest {
         assertThat(d.deviceCategory()).isEqualTo("Unknown");
         assertThat(d.deviceType()).isNull();
         assertThat(d.evidence()).extracting(Evidence::attribute, Evidence::source)
-                .contains(org.assertj.core.groups.Tuple.tuple("vendor", "oui (IEEE registry)"),
+                .contains(org.assertj.core.groups.Tuple.tuple("oui.vendor", "oui"),
                         org.assertj.core.groups.Tuple.tuple("ipAddress", "arp"));
+        assertThat(d.evidence()).filteredOn(e -> e.attribute().equals("vendor")).singleElement()
+                .satisfies(e -> assertThat(e.source()).startsWith("rule oui-vendor (network.rules:").endsWith("on oui.vendor=Signify (Philips) [oui]"));
+    }
+
+    private void fact(String mac, String ip, String attribute, String value, String source) {
+        IpAddress a = ip == null ? new IpAddress(0, 0) : ip(ip);
+        inventory.accept(new Observation.Attribute(new Host(mac(mac), a.hi(), a.lo()),
+                attribute, value, source, 0.9, T0));
+    }
+
+    @Test
+    void reportedAttributesAreClassifiedWithTheirEvidence() {
+        String cam = "b0:c5:54:25:5b:0e";
+        activity(cam, T0, T0, 1);
+        bind(cam, "10.10.10.37", "arp");
+        fact(cam, "10.10.10.37", "dhcp.hostname", "DCS-935L", "dhcp");
+        fact(cam, "10.10.10.37", "mdns.txt.model_number", "DCS-935L", "mdns");
+        Device d = only(inventory.snapshot(), "mac-b0c554255b0e");
+        assertThat(d.deviceType()).isEqualTo("IP Camera");
+        assertThat(d.deviceCategory()).isEqualTo("IoT");
+        assertThat(d.model()).isEqualTo("DCS-935L");
+        assertThat(d.deviceName()).isEqualTo("DCS-935L");
+        assertThat(d.evidence()).filteredOn(e -> e.attribute().equals("deviceType")).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.source()).startsWith("rule dlink-camera"));
+    }
+
+    @Test
+    void aRoutersFramesGiveTheirFactsToTheHostsBehindIt() {
+        String router = "00:b5:6d:06:08:ba";
+        inventory.accept(new Observation.Attribute(Host.ofMac(mac(router)), io.osprey.dissect.Attributes.ROLE,
+                io.osprey.dissect.Attributes.ROLE_GATEWAY, "ip", 1.0, T0));
+        bind(router, "10.10.10.1", "arp");
+        bind(router, "192.168.7.20", "ip");
+        ipActivity("192.168.7.20");
+        fact(router, "192.168.7.20", "dhcp.hostname", "HS110(EU)", "dhcp");
+        fact(router, "8.8.8.8", "http.server", "gws", "http");
+        fact(router, "10.10.10.1", "http.server", "lighttpd", "http");
+        List<Device> devices = inventory.snapshot();
+        Device r = only(devices, "mac-00b56d0608ba");
+        assertThat(r.deviceType()).isEqualTo("Router");
+        assertThat(r.evidence()).extracting(Evidence::value).contains("lighttpd").doesNotContain("HS110(EU)", "gws");
+        Device behind = only(devices, "ip-192.168.7.20");
+        assertThat(behind.model()).isEqualTo("HS110");
+        assertThat(behind.deviceType()).isEqualTo("Smart Plug");
+        assertThat(behind.vendor()).isEqualTo("TP-Link");
+    }
+
+    @Test
+    void attributesStayWithTheDeviceWhenItsAddressMovesToAnother() {
+        String plug = "50:c7:bf:00:fc:a3", laptop = "90:b1:1c:99:49:29";
+        bind(plug, "10.0.0.5", "arp");
+        fact(plug, "10.0.0.5", "dhcp.hostname", "HS100(EU)", "dhcp");
+        bind(laptop, "10.0.0.5", "arp");
+        fact(laptop, "10.0.0.5", "dhcp.hostname", "pop-os", "dhcp");
+        List<Device> devices = inventory.snapshot();
+        assertThat(only(devices, "mac-50c7bf00fca3").deviceName()).isEqualTo("HS100(EU)");
+        assertThat(only(devices, "mac-50c7bf00fca3").model()).isEqualTo("HS100");
+        assertThat(only(devices, "mac-90b11c994929").deviceName()).isEqualTo("pop-os");
+        assertThat(only(devices, "mac-90b11c994929").model()).isNull();
     }
 
     @Test
