@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         usageHelpWidth = 110,
         versionProvider = Osprey.Version.class,
-        subcommands = {ScanCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Agentless IoT and OT security: discovers and classifies every device in network traffic.",
             "",

@@ -31,12 +31,16 @@ import java.util.TreeSet;
  *   <li>A private IP that sent traffic but is owned by no local device sits behind a router: a routed device,
  *   keyed by its IP, with no MAC and no vendor (never the router's).</li>
  *   <li>Public and group addresses are not devices; they remain remote ends of connections.</li>
+ *   <li>A source whose frames carry the all-zero MAC (an anonymised capture) is a device keyed by its IP, public or
+ *   not, with an unknown location: the capture gives no way to tell.</li>
  *   <li>When a MAC has private IPv4 addresses, public IPv4 sources behind it are forwarded traffic, not its own.</li>
  * </ul>
  */
 public final class DeviceInventory implements ObservationSink {
     /** The fact the IEEE registry gives about a MAC: its manufacturer, as rules read it. */
     public static final String OUI_VENDOR = "oui.vendor";
+    /** The fact that a device serves a port, "tcp/9100" or with the protocol a dissector saw there, "tcp/2000/sccp". */
+    public static final String SERVICE = "service";
     private final VendorLookup vendors;
     private final Map<Long, MacRecord> macs = new HashMap<>();
     private final Map<IpKey, IpRecord> ips = new HashMap<>();
@@ -169,6 +173,16 @@ public final class DeviceInventory implements ObservationSink {
             builders.put(b.id, b);
             for (IpKey ip : b.ips) owner.put(ip, b.id);
         }
+        MacRecord zero = macs.get(0L);
+        if (zero != null) {
+            for (IpKey k : zero.ips.keySet()) {
+                IpRecord r = ips.get(k);
+                if (owner.containsKey(k) || r == null || !r.activity.any() || Addresses.isLoopback(k.hi(), k.lo())) continue;
+                DeviceBuilder b = anonymousDevice(k, r);
+                builders.put(b.id, b);
+                owner.put(k, b.id);
+            }
+        }
         for (Map.Entry<IpKey, IpRecord> e : ips.entrySet()) {
             IpKey k = e.getKey();
             if (owner.containsKey(k) || !e.getValue().activity.any()) continue;
@@ -199,16 +213,31 @@ public final class DeviceInventory implements ObservationSink {
             for (ServiceEntry s : e.getValue().services) {
                 b.services.add(s);
                 b.protocols.add(s.transport());
-                b.evidence.add(new Evidence("service", s.transport() + "/" + s.port() + " on " + e.getKey().text(),
-                        e.getValue().serviceSources.get(s), 1.0));
+                String value = s.transport() + "/" + s.port() + (s.protocol() == null ? "" : "/" + s.protocol());
+                b.facts.add(new Fact(SERVICE, value, e.getValue().serviceSources.get(s), 1.0, 0), null);
             }
         }
+        linkMacs(builders);
         List<DeviceBuilder> ordered = new ArrayList<>(builders.values());
         ordered.sort(Comparator.comparing((DeviceBuilder b) -> b.location == NetworkLocation.ROUTED)
                 .thenComparingLong(b -> b.macValue)
                 .thenComparing(b -> b.ips.isEmpty() ? null : b.ips.getFirst(), Comparator.nullsFirst(IP_ORDER)));
         for (DeviceBuilder b : ordered) local.add(b.build(classifier));
         return local;
+    }
+
+    /** Merges the MAC devices {@link MacLinks} finds to be one host, saying which identifier linked them. */
+    private static void linkMacs(Map<String, DeviceBuilder> builders) {
+        List<MacLinks.Candidate> candidates = new ArrayList<>();
+        for (DeviceBuilder b : builders.values()) {
+            if (b.mac == null) continue;
+            candidates.add(new MacLinks.Candidate(b.id, b.macValue, Boolean.TRUE.equals(b.randomized),
+                    b.activity.any() ? b.activity.first : Long.MAX_VALUE, b.facts.list()));
+        }
+        MacLinks.find(candidates).forEach((id, link) -> {
+            DeviceBuilder from = builders.remove(id), into = builders.get(link.intoId());
+            into.mergeFrom(from, link.reason());
+        });
     }
 
     private DeviceBuilder localDevice(MacRecord m) {
@@ -238,6 +267,18 @@ public final class DeviceInventory implements ObservationSink {
             b.ips.add(k);
             b.evidence.add(new Evidence("ipAddress", k.text(), e.getValue(), arp ? 1.0 : 0.8));
         }
+        return b;
+    }
+
+    /**
+     * A host whose frames carry the all-zero MAC (anonymised captures): the IP is its only name, and whether it is
+     * local or routed cannot be told, so the location stays unknown.
+     */
+    private DeviceBuilder anonymousDevice(IpKey k, IpRecord r) {
+        DeviceBuilder b = new DeviceBuilder("ip-" + k.text());
+        b.activity = r.activity;
+        b.ips.add(k);
+        b.evidence.add(new Evidence("ipAddress", k.text(), "ip (frames with the all-zero MAC 00:00:00:00:00:00)", 0.8));
         return b;
     }
 
@@ -306,6 +347,26 @@ public final class DeviceInventory implements ObservationSink {
         final List<Evidence> evidence = new ArrayList<>();
 
         DeviceBuilder(String id) { this.id = id; }
+
+        /** Takes in another MAC of the same host: its addresses, traffic, facts and evidence. */
+        void mergeFrom(DeviceBuilder other, String reason) {
+            for (IpKey ip : other.ips) if (!ips.contains(ip)) ips.add(ip);
+            Activity sum = new Activity();
+            for (Activity a : List.of(activity, other.activity)) {
+                if (!a.any()) continue;
+                sum.seen(a.first);
+                sum.seen(a.last);
+                sum.packets += a.packets;
+                sum.bytes += a.bytes;
+            }
+            activity = sum;
+            protocols.addAll(other.protocols);
+            services.addAll(other.services);
+            other.facts.forEach((f, ip) -> facts.add(f, null));
+            if (Boolean.TRUE.equals(other.randomized)) randomized = true;
+            evidence.add(new Evidence("linkedMac", other.mac, "identity: both MACs share " + reason, 0.9));
+            evidence.addAll(other.evidence);
+        }
 
         Device build(Classifier classifier) {
             ips.sort(IP_ORDER);

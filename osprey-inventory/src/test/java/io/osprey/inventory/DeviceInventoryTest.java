@@ -203,4 +203,65 @@ class DeviceInventoryTest {
         assertThat(d.matches("mac-0017882476ff")).isTrue();
         assertThat(d.matches("10.10.10.7")).isFalse();
     }
+
+    @Test
+    void randomizedMacsOfOneHostAreLinkedByItsDuidAndTheFirstKeepsTheId() {
+        String first = "da:a1:19:00:00:01", second = "3a:11:22:33:44:55", other = "6e:00:00:00:00:09";
+        activity(first, T0, T0 + 10, 4);
+        activity(second, T0 + 100, T0 + 200, 6);
+        activity(other, T0 + 50, T0 + 60, 1);
+        fact(first, null, "dhcpv6.duid", "000100012c5a33f4dead00beef01", "dhcpv6");
+        fact(second, null, "dhcpv6.duid", "000100012c5a33f4dead00beef01", "dhcpv6");
+        fact(second, null, "dhcp.hostname", "Johns-iPhone", "dhcp");
+        fact(other, null, "dhcpv6.duid", "0001000100000000" + "6e0000000009", "dhcpv6");
+        List<Device> devices = inventory.snapshot();
+        assertThat(devices).extracting(Device::deviceId).containsExactlyInAnyOrder("mac-daa119000001", "mac-6e0000000009");
+        Device phone = only(devices, "mac-daa119000001");
+        assertThat(phone.macAddress()).isEqualTo(first);
+        assertThat(phone.packets()).isEqualTo(10);
+        assertThat(phone.lastSeenNanos()).isEqualTo(T0 + 200);
+        assertThat(phone.deviceName()).isEqualTo("Johns-iPhone");
+        assertThat(phone.deviceType()).isEqualTo("Smartphone");
+        assertThat(phone.evidence()).filteredOn(e -> e.attribute().equals("linkedMac")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.value()).isEqualTo(second);
+                    assertThat(e.source()).isEqualTo("identity: both MACs share dhcpv6.duid=000100012c5a33f4dead00beef01");
+                });
+    }
+
+    @Test
+    void aSharedDefaultHostnameAloneDoesNotLinkButWithTheSameDhcpFingerprintItDoes() {
+        String a = "da:a1:19:00:00:01", b = "3a:11:22:33:44:55", c = "7e:00:00:00:00:07";
+        for (String m : List.of(a, b, c)) {
+            activity(m, T0, T0, 1);
+            fact(m, null, "dhcp.hostname", "android-dhcp", "dhcp");
+        }
+        fact(a, null, "dhcp.parameterRequestList", "1,3,6,15,26,28,51,58,59,43", "dhcp");
+        fact(b, null, "dhcp.parameterRequestList", "1,3,6,15,26,28,51,58,59,43", "dhcp");
+        fact(c, null, "dhcp.parameterRequestList", "1,121,3,6,15,119,252", "dhcp");
+        // seen at the same moment: the lower id is kept
+        assertThat(inventory.snapshot()).extracting(Device::deviceId)
+                .containsExactlyInAnyOrder("mac-3a1122334455", "mac-7e0000000007");
+    }
+
+    @Test
+    void globallyUniqueMacsAreNeverLinkedEvenWithTheSameClientId() {
+        activity(HUE, T0, T0, 1);
+        activity(ROUTER, T0, T0, 1);
+        fact(HUE, null, "dhcp.clientId", "ff00112233", "dhcp");
+        fact(ROUTER, null, "dhcp.clientId", "ff00112233", "dhcp");
+        assertThat(inventory.snapshot()).hasSize(2);
+    }
+
+    @Test
+    void hostsBehindTheAllZeroMacOfAnAnonymisedCaptureAreKeyedByIp() {
+        bind("00:00:00:00:00:00", "118.189.96.132", "ip");
+        ipActivity("118.189.96.132");
+        bind("00:00:00:00:00:00", "8.8.8.8", "ip");
+        List<Device> devices = inventory.snapshot();
+        Device d = only(devices, "ip-118.189.96.132");
+        assertThat(d.macAddress()).isNull();
+        assertThat(d.networkLocation()).isNull();
+        assertThat(devices).extracting(Device::deviceId).doesNotContain("mac-000000000000", "ip-8.8.8.8");
+    }
 }

@@ -92,7 +92,9 @@ public final class HostObserver implements Dissector {
             macId = macs.count(mac, 0, 0, now, p.wireLength());
         }
         boolean hostIp = !Addresses.isUnspecified(hi, lo) && !Addresses.isMulticast(hi, lo);
-        if (hostIp && Addresses.isPrivate(hi, lo) && !Addresses.isLoopback(hi, lo)) {
+        // Activity per IP for private sources (hosts behind a router), and for any source whose frame carries the
+        // all-zero MAC of an anonymised capture, where the IP is the only name a host has.
+        if (hostIp && (mac == 0 || Addresses.isPrivate(hi, lo)) && !Addresses.isLoopback(hi, lo)) {
             ipId = ips.count(hi, lo, 0, now, p.wireLength());
         }
         if (unicastMac && hostIp) {

@@ -14,7 +14,7 @@ import io.osprey.packet.decode.Packet;
  * Cisco Skinny Client Control Protocol (SCCP) over TCP port 2000. A phone registers with its call manager by
  * sending StationRegisterMessage, which states its device name, user id, device type and protocol version: all
  * reported about the phone (the sender). Any well-formed message sent from port 2000 shows a call manager there,
- * reported as an SCCP {@link Observation.Service}.
+ * reported as an SCCP {@link Observation.Service}; one sent to port 2000 shows a station (a phone) at its sender.
  *
  * <p>Every message has a 12-octet little-endian header; a segment may carry several messages back to back:
  * <pre>
@@ -100,6 +100,9 @@ public final class SccpDissector implements Dissector {
             }
             if (n == 0 && packet.srcPort() == PORT) {
                 reported.service(sink, mac, hi, lo, PORT, Observation.Transport.TCP, NAME, ts);
+            } else if (n == 0 && packet.dstPort() == PORT) {
+                reported.attribute(sink, mac, hi, lo, SccpAttributes.ROLE, value.clear().append(SccpAttributes.ROLE_STATION),
+                        SccpAttributes.STATED, ts);
             }
             if (u32le(payload, at + MESSAGE_ID_OFFSET) == REGISTER_MESSAGE) register(payload, at, mac, hi, lo, ts, sink);
             at += HEADER_VERSION_OFFSET + 4 + (int) length;

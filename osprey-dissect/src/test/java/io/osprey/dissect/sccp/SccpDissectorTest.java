@@ -64,7 +64,8 @@ class SccpDissectorTest {
                 P + "sccp.deviceName=SEP001122334455",
                 P + "sccp.deviceType=7",
                 P + "sccp.deviceTypeName=Cisco IP Phone 7960",
-                P + "sccp.protocolVersion=5");
+                P + "sccp.protocolVersion=5",
+                P + "sccp.role=station");
         assertThat(o.services()).containsExactly("10.0.0.2 2000/tcp sccp");
     }
 
@@ -75,6 +76,7 @@ class SccpDissectorTest {
                 P + "sccp.deviceName=ATA0011223344550",
                 P + "sccp.deviceType=99999",
                 P + "sccp.protocolVersion=17",
+                P + "sccp.role=station",
                 P + "sccp.userId=1234");
         assertThat(o.services()).isEmpty();
     }
@@ -94,7 +96,8 @@ class SccpDissectorTest {
         Observed o = new Observed(d);
         o.feed(PHONE, PHONE.tcp(50000, 2000, ACK, java.util.Arrays.copyOf(whole, 12 + 16 + 4 + 4 + 4 + 3)));
         o.feed(PHONE, PHONE.tcp(50000, 2000, ACK, "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
-        assertThat(o.attributes()).isEmpty();
+        // the truncated register still has a well-formed header: the sender is a station, nothing more is said
+        assertThat(o.facts()).containsExactly(P + "sccp.role=station");
         assertThat(d.notSccp()).isEqualTo(1);
     }
 
@@ -113,12 +116,15 @@ class SccpDissectorTest {
     }
 
     @Test
-    void ndpiSkinnyCaptureHasNoRegisterButProvesTheCallManager() {
+    void ndpiSkinnyCaptureHasNoRegisterButProvesTheCallManagerAndItsStations() {
         // nDPI skinny.pcap (LGPL-3.0, read in place): calls between registered phones, no StationRegisterMessage
         // (tshark -Y 'skinny.messageId==0x0001' is empty); the call manager answers from port 2000
         Observed o = new Observed(new SccpDissector()).capture(Voip.shared("ndpi/skinny.pcap"));
         assertThat(o.pipeline.dissectorFailures()).isEmpty();
-        assertThat(o.attributes()).isEmpty();
+        // tshark -r skinny.pcap -Y 'tcp.dstport==2000 && skinny' -T fields -e eth.src -e ip.src | sort -u
+        assertThat(o.facts()).containsExactlyInAnyOrder(
+                "00:1e:7a:26:74:75/192.168.195.58 sccp.role=station",
+                "00:1d:45:0c:65:63/192.168.195.50 sccp.role=station");
         assertThat(o.services()).containsExactly("192.168.193.12 2000/tcp sccp");
         DirectRun run = Voip.direct();
         for (byte[] frame : DirectRun.frames(Voip.shared("ndpi/skinny.pcap"))) {

@@ -19,7 +19,8 @@ import java.util.regex.Matcher;
 /**
  * Applies a {@link RuleBook} to a device's facts. Every rule whose conditions hold proposes values for fields;
  * proposals for the same value (compared case-insensitively) combine as independent evidence,
- * {@code 1 - Π(1 - c)}; the strongest value wins and the others are kept as overruled, so a conflict is
+ * {@code 1 - Π(1 - c)}, where a hit's confidence is the rule's times that of the fact it matched first (a
+ * dissector's own doubt carries through); the strongest value wins and the others are kept as overruled, so a conflict is
  * recorded rather than hidden. A value below {@link #MIN_CONFIDENCE} is left out: unknown beats wrong.
  */
 public final class Classifier {
@@ -59,7 +60,8 @@ public final class Classifier {
             order++;
             if (!candidates.contains(r)) continue;
             for (Firing firing : fire(r, facts)) {
-                Classification.Hit hit = new Classification.Hit(r.id(), r.origin(), r.confidence(), firing.facts);
+                double confidence = r.confidence() * Math.min(1.0, firing.facts.getFirst().confidence());
+                Classification.Hit hit = new Classification.Hit(r.id(), r.origin(), confidence, firing.facts);
                 for (Map.Entry<DeviceField, String> a : r.assignments().entrySet()) {
                     String value = expand(a.getValue(), firing.matchers);
                     if (value.isEmpty()) continue;

@@ -16,7 +16,7 @@ class ClassifierTest {
     }
 
     private static Fact fact(String attribute, String value) {
-        return new Fact(attribute, value, attribute.substring(0, attribute.indexOf('.')), 0.9, 0);
+        return new Fact(attribute, value, attribute.substring(0, attribute.indexOf('.')), 1.0, 0);
     }
 
     @Test

@@ -1,0 +1,21 @@
+package io.osprey.dissect.coap;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.osprey.dissect.dns.DirectRun;
+
+/**
+ * Coverage-guided fuzzing with Jazzer of the CoAP dissector, called directly (no pipeline to catch what it throws):
+ * the input chooses the direction, the rest is the UDP payload. A normal {@code test} run replays the seeds;
+ * {@code JAZZER_FUZZ=1} fuzzes for {@code maxDuration}.
+ */
+class CoapFuzzTest {
+    private final DirectRun run = CoapWire.direct();
+
+    @FuzzTest(maxDuration = "20s")
+    void dissectArbitraryPayloads(FuzzedDataProvider input) {
+        boolean fromServer = input.consumeBoolean();
+        byte[] payload = input.consumeRemainingAsBytes();
+        run.dissect(fromServer ? CoapWire.fromServer(payload) : CoapWire.fromClient(payload));
+    }
+}
