@@ -28,7 +28,13 @@ public final class PacketPipeline implements FrameHandler {
      * times stay fresh enough for an inventory, and a busy network does not flood it with summaries.
      */
     private static final long FLUSH_INTERVAL_NANOS = 30_000_000_000L;
-    private static final Dissector[] NONE = new Dissector[0];
+    private static final Registered[] NONE = new Registered[0];
+
+    /**
+     * A dissector with what the packet loop needs of it, read once: its {@link Interest} is built per call by some
+     * dissectors, and its failure counter is found by index, not by searching.
+     */
+    private record Registered(Dissector dissector, int index, int payloadPackets) {}
 
     private final PacketDecoder decoder = new PacketDecoder();
     private final Packet packet = new Packet();
@@ -39,11 +45,11 @@ public final class PacketPipeline implements FrameHandler {
     private final ObservationSink sink;
 
     private final List<Dissector> dissectors;
-    private final Dissector[] everyPacket;
-    private final Dissector[] heuristics;
-    private final Dissector[][] byEtherType = new Dissector[1 << 16][];
-    private final Dissector[][] byTcpPort = new Dissector[1 << 16][];
-    private final Dissector[][] byUdpPort = new Dissector[1 << 16][];
+    private final Registered[] everyPacket;
+    private final Registered[] heuristics;
+    private final Registered[][] byEtherType = new Registered[1 << 16][];
+    private final Registered[][] byTcpPort = new Registered[1 << 16][];
+    private final Registered[][] byUdpPort = new Registered[1 << 16][];
     private final int maxPayloadPackets;
     /** Per flow id: 0 undecided, -1 no heuristic dissector, k+1 = heuristics[k] owns the flow; reset at flow start. */
     private int[] heuristicOwner = new int[0];
@@ -63,11 +69,12 @@ public final class PacketPipeline implements FrameHandler {
         this.flows = flows;
         this.sink = sink;
         this.failures = new long[dissectors.size()];
-        List<Dissector> every = new ArrayList<>();
-        List<Dissector> heur = new ArrayList<>();
+        List<Registered> every = new ArrayList<>();
+        List<Registered> heur = new ArrayList<>();
         int maxPackets = 1;
-        for (Dissector d : this.dissectors) {
-            Interest in = d.interest();
+        for (int i = 0; i < this.dissectors.size(); i++) {
+            Interest in = this.dissectors.get(i).interest();
+            Registered d = new Registered(this.dissectors.get(i), i, in.payloadPackets());
             if (in.everyPacket()) every.add(d);
             if (in.heuristic()) heur.add(d);
             for (int e : in.etherTypes()) byEtherType[e] = append(byEtherType[e], d);
@@ -97,10 +104,10 @@ public final class PacketPipeline implements FrameHandler {
         return found;
     }
 
-    private static Dissector[] append(Dissector[] list, Dissector d) {
-        if (list == null) return new Dissector[] {d};
-        for (Dissector x : list) if (x == d) return list;
-        Dissector[] r = Arrays.copyOf(list, list.length + 1);
+    private static Registered[] append(Registered[] list, Registered d) {
+        if (list == null) return new Registered[] {d};
+        for (Registered x : list) if (x == d) return list;
+        Registered[] r = Arrays.copyOf(list, list.length + 1);
         r[list.length] = d;
         return r;
     }
@@ -125,21 +132,21 @@ public final class PacketPipeline implements FrameHandler {
         }
         int flow = flows.track(p);
         flowView.position(flows, flow);
-        for (Dissector d : everyPacket) run(d, p, empty.wrap(p.data(), 0, 0));
+        for (Registered d : everyPacket) run(d, p, empty.wrap(p.data(), 0, 0));
 
         int et = p.etherType();
         // pseudo EtherTypes above 0xffff (non-Ethernet SNAP, plain LLC) have no table entry
-        Dissector[] byEt = et >= 0 && et <= 0xffff ? byEtherType[et] : null;
+        Registered[] byEt = et >= 0 && et <= 0xffff ? byEtherType[et] : null;
         if (byEt != null && p.l3Offset() >= 0) {
-            for (Dissector d : byEt) run(d, p, payload.wrap(p.data(), p.l3Offset(), p.length() - p.l3Offset()));
+            for (Registered d : byEt) run(d, p, payload.wrap(p.data(), p.l3Offset(), p.length() - p.l3Offset()));
         }
         if (flow < 0 || p.payloadLength() <= 0 || flows.packets(flow) > maxPayloadPackets) return;
         int proto = p.ipProtocol();
-        Dissector[][] byPort = proto == IpProtocols.TCP ? byTcpPort : proto == IpProtocols.UDP ? byUdpPort : null;
+        Registered[][] byPort = proto == IpProtocols.TCP ? byTcpPort : proto == IpProtocols.UDP ? byUdpPort : null;
         if (byPort == null || p.srcPort() < 0) return;
         payload.wrap(p.data(), p.payloadOffset(), p.payloadLength());
-        Dissector[] atDst = byPort[p.dstPort()];
-        Dissector[] atSrc = byPort[p.srcPort()];
+        Registered[] atDst = byPort[p.dstPort()];
+        Registered[] atSrc = byPort[p.srcPort()];
         boolean claimed = false;
         if (atDst != null) {
             claimed = true;
@@ -152,16 +159,16 @@ public final class PacketPipeline implements FrameHandler {
         if (!claimed && heuristics.length > 0) dispatchHeuristic(p, flow);
     }
 
-    private void dispatch(Dissector[] list, Dissector[] skip, Packet p, int flow) {
+    private void dispatch(Registered[] list, Registered[] skip, Packet p, int flow) {
         long n = flows.packets(flow);
-        for (Dissector d : list) {
-            if (n <= d.interest().payloadPackets() && !contains(skip, d)) run(d, p, payload);
+        for (Registered d : list) {
+            if (n <= d.payloadPackets() && !contains(skip, d)) run(d, p, payload);
         }
     }
 
-    private static boolean contains(Dissector[] list, Dissector d) {
+    private static boolean contains(Registered[] list, Registered d) {
         if (list == null) return false;
-        for (Dissector x : list) if (x == d) return true;
+        for (Registered x : list) if (x == d) return true;
         return false;
     }
 
@@ -181,40 +188,39 @@ public final class PacketPipeline implements FrameHandler {
         }
         int owner = heuristicOwner[flow];
         if (owner > 0) {
-            Dissector d = heuristics[owner - 1];
-            if (flows.packets(flow) <= d.interest().payloadPackets()) run(d, p, payload);
+            Registered d = heuristics[owner - 1];
+            if (flows.packets(flow) <= d.payloadPackets()) run(d, p, payload);
         }
     }
 
-    private boolean detect(Dissector d, Packet p, int flow) {
+    private boolean detect(Registered d, Packet p, int flow) {
         try {
-            return d.detect(payload, flowView);
+            return d.dissector().detect(payload, flowView);
         } catch (RuntimeException | StackOverflowError e) {
             failed(d);
             return false;
         }
     }
 
-    private void run(Dissector d, Packet p, Payload pl) {
+    private void run(Registered d, Packet p, Payload pl) {
         try {
-            d.dissect(p, pl, flowView, sink);
+            d.dissector().dissect(p, pl, flowView, sink);
         } catch (RuntimeException | StackOverflowError e) {
             failed(d);
         }
     }
 
-    private void failed(Dissector d) {
-        int i = dissectors.indexOf(d);
-        if (i >= 0) failures[i]++;
+    private void failed(Registered d) {
+        failures[d.index()]++;
     }
 
     /** Emits held-back observations (activity summaries) of every dissector. */
     public void flush(long nowNanos) {
-        for (Dissector d : dissectors) {
+        for (int i = 0; i < dissectors.size(); i++) {
             try {
-                d.flush(nowNanos, sink);
+                dissectors.get(i).flush(nowNanos, sink);
             } catch (RuntimeException e) {
-                failed(d);
+                failures[i]++;
             }
         }
     }

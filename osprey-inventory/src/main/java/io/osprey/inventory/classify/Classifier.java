@@ -22,6 +22,8 @@ import java.util.regex.Matcher;
  * {@code 1 - Π(1 - c)}, where a hit's confidence is the rule's times that of the fact it matched first (a
  * dissector's own doubt carries through); the strongest value wins and the others are kept as overruled, so a conflict is
  * recorded rather than hidden. A value below {@link #MIN_CONFIDENCE} is left out: unknown beats wrong.
+ *
+ * <p>Not thread-safe: one classifier serves one inventory.
  */
 public final class Classifier {
     /** The least combined confidence a value needs to be reported. */
@@ -31,35 +33,65 @@ public final class Classifier {
     /** Hits kept per rule and device: enough to see competing values, bounded for devices with many facts. */
     private static final int MAX_HITS_PER_RULE = 8;
 
+    /** Distinct fact lists remembered; past it the memo starts over (bounded memory, never a wrong answer). */
+    private static final int MEMO_ENTRIES = 16_384;
+
     private final RuleBook book;
+    private final Map<String, Classification> memo = new HashMap<>();
+    /** Rules by an attribute their first condition reads, and those whose first condition reads a prefix. */
     private final Map<String, List<Rule>> byAttribute = new HashMap<>();
-    private final List<Rule> unindexed = new ArrayList<>();
+    private final List<Rule> byPrefix = new ArrayList<>();
 
     public Classifier(RuleBook book) {
         this.book = book;
         for (Rule r : book.rules()) {
             Condition first = r.conditions().getFirst();
-            if (first.singleAttribute()) byAttribute.computeIfAbsent(first.attributes().getFirst(), k -> new ArrayList<>()).add(r);
-            else unindexed.add(r);
+            for (String a : first.attributes()) byAttribute.computeIfAbsent(a, k -> new ArrayList<>()).add(r);
+            if (!first.prefixes().isEmpty()) byPrefix.add(r);
         }
     }
 
     public Taxonomy taxonomy() { return book.taxonomy(); }
 
+    /**
+     * Classifies {@code facts}, reusing the answer for a fact list seen before: fleets of one model, and hosts
+     * known only by the same few facts, are classified once.
+     */
     public Classification classify(Collection<Fact> facts) {
+        StringBuilder key = new StringBuilder();
+        for (Fact f : facts) key.append(f.attribute()).append('\0').append(f.value()).append('\0').append(f.confidence()).append('\n');
+        String k = key.toString();
+        Classification known = memo.get(k);
+        if (known != null) return known;
+        Classification c = classifyAnew(facts);
+        if (memo.size() >= MEMO_ENTRIES) memo.clear();
+        memo.put(k, c);
+        return c;
+    }
+
+    private Classification classifyAnew(Collection<Fact> facts) {
+        Map<String, List<Fact>> byName = new LinkedHashMap<>();
+        for (Fact f : facts) byName.computeIfAbsent(f.attribute(), k -> new ArrayList<>(2)).add(f);
         Set<Rule> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Fact f : facts) {
-            List<Rule> rules = byAttribute.get(f.attribute());
+        for (String attribute : byName.keySet()) {
+            List<Rule> rules = byAttribute.get(attribute);
             if (rules != null) candidates.addAll(rules);
         }
-        candidates.addAll(unindexed);
+        for (Rule r : byPrefix) {
+            for (String attribute : byName.keySet()) {
+                if (r.conditions().getFirst().reads(attribute)) {
+                    candidates.add(r);
+                    break;
+                }
+            }
+        }
 
         Map<DeviceField, Map<String, Proposal>> proposals = new EnumMap<>(DeviceField.class);
         int order = 0;
         for (Rule r : book.rules()) {
             order++;
             if (!candidates.contains(r)) continue;
-            for (Firing firing : fire(r, facts)) {
+            for (Firing firing : fire(r, byName)) {
                 double confidence = r.confidence() * Math.min(1.0, firing.facts.getFirst().confidence());
                 Classification.Hit hit = new Classification.Hit(r.id(), r.origin(), confidence, firing.facts);
                 for (Map.Entry<DeviceField, String> a : r.assignments().entrySet()) {
@@ -91,12 +123,22 @@ public final class Classifier {
 
     private record Firing(List<Fact> facts, List<Matcher> matchers) {}
 
+    /** The facts {@code c} reads, by attribute name. */
+    private static List<Fact> read(Condition c, Map<String, List<Fact>> byName) {
+        if (c.singleAttribute()) return byName.getOrDefault(c.attributes().getFirst(), List.of());
+        List<Fact> out = new ArrayList<>();
+        byName.forEach((attribute, facts) -> {
+            if (c.reads(attribute)) out.addAll(facts);
+        });
+        return out;
+    }
+
     /** Every way {@code r} holds: one firing per fact matching its first condition (bounded). */
-    private static List<Firing> fire(Rule r, Collection<Fact> facts) {
+    private static List<Firing> fire(Rule r, Map<String, List<Fact>> byName) {
         List<Condition> conditions = r.conditions();
         for (Condition c : conditions) {
             if (!c.negated()) continue;
-            for (Fact f : facts) if (c.match(f) != null) return List.of();
+            for (Fact f : read(c, byName)) if (c.matchValue(f) != null) return List.of();
         }
         List<Fact> rest = new ArrayList<>();
         List<Matcher> restMatchers = new ArrayList<>();
@@ -104,8 +146,8 @@ public final class Classifier {
             Condition c = conditions.get(i);
             if (c.negated()) continue;
             Matcher found = null;
-            for (Fact f : facts) {
-                found = c.match(f);
+            for (Fact f : read(c, byName)) {
+                found = c.matchValue(f);
                 if (found != null) {
                     rest.add(f);
                     break;
@@ -116,8 +158,8 @@ public final class Classifier {
         }
         List<Firing> out = new ArrayList<>();
         Condition first = conditions.getFirst();
-        for (Fact f : facts) {
-            Matcher m = first.match(f);
+        for (Fact f : read(first, byName)) {
+            Matcher m = first.matchValue(f);
             if (m == null) continue;
             List<Fact> used = new ArrayList<>(rest.size() + 1);
             used.add(f);

@@ -15,15 +15,15 @@ import java.util.regex.Pattern;
  */
 record Condition(String name, List<String> attributes, List<String> prefixes, Pattern pattern, boolean negated) {
 
-    boolean appliesTo(Fact f) {
-        if (attributes.contains(f.attribute())) return true;
-        for (String p : prefixes) if (f.attribute().startsWith(p)) return true;
+    /** True when it reads {@code attribute}. */
+    boolean reads(String attribute) {
+        if (attributes.contains(attribute)) return true;
+        for (String p : prefixes) if (attribute.startsWith(p)) return true;
         return false;
     }
 
-    /** The match of {@code f}'s value, or null when {@code f} is about another attribute or does not match. */
-    Matcher match(Fact f) {
-        if (!appliesTo(f)) return null;
+    /** The match of {@code f}'s value (whatever its attribute), or null when it does not match. */
+    Matcher matchValue(Fact f) {
         Matcher m = pattern.matcher(f.value());
         return m.find() ? m : null;
     }
