@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
         description = {
             "Agentless IoT and OT security: discovers and classifies every device in network traffic.",
             "",
-            "Start with:  osprey scan CAPTURE.pcap      (see: osprey scan --help)"},
+            "Start with:  osprey scan CAPTURE.pcap                 (see: osprey scan --help)",
+            "Why a device is what Osprey says:  osprey scan --explain MAC-OR-IP CAPTURE.pcap",
+            "How good the answers are:  osprey eval                (scores the labelled captures of ../shared/data/pcaps)"},
         footer = {"", ExitCode.HELP})
 public final class Osprey implements Runnable {
     @CommandLine.Spec

@@ -37,6 +37,8 @@ public final class DhcpDissector implements Dissector {
     static final int OPTION_REQUESTED_IP = 50;
     static final int OPTION_MESSAGE_TYPE = 53;
     static final int OPTION_SERVER_ID = 54;
+    /** Router option (RFC 2132 §3.5): the client's default routers, in order of preference. */
+    static final int OPTION_ROUTER = 3;
     static final int OPTION_PARAMETER_REQUEST_LIST = 55;
     static final int OPTION_MAX_MESSAGE_SIZE = 57;
     static final int OPTION_VENDOR_CLASS = 60;
@@ -84,6 +86,7 @@ public final class DhcpDissector implements Dissector {
     private static final int FACT_ROLE_RELAY = 15;
     private static final int FACT_SERVICE = 16;
     private static final int FACT_BINDING = 17;
+    private static final int FACT_ROLE_GATEWAY = 18;
 
     private final DhcpMessage message = new DhcpMessage();
     private final SeenValues seen = new SeenValues(MAX_REMEMBERED_FACTS);
@@ -226,6 +229,11 @@ public final class DhcpDissector implements Dissector {
             }
             if (firstTime(SeenValues.key(FACT_ROLE_SERVER, 0))) emit(DhcpAttributes.ROLE, DhcpAttributes.ROLE_SERVER);
             if (firstTime(SeenValues.key(FACT_PROTOCOL, 0))) emit(Attributes.PROTOCOL, NAME);
+            // A server that offers itself as the default router is the network's gateway (a home or branch router).
+            if (type != DHCPNAK && message.firstIpv4Option(OPTION_ROUTER) == server
+                    && firstTime(SeenValues.key(FACT_ROLE_GATEWAY, 0))) {
+                emit(Attributes.ROLE, Attributes.ROLE_GATEWAY);
+            }
         }
         if (type == DHCPACK) {
             long mac = message.clientMac();

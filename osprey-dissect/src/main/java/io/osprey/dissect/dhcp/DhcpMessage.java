@@ -181,6 +181,12 @@ public final class DhcpMessage {
         return optionLength(code) == 1 ? payload.u8(optionOffset(code)) : -1;
     }
 
+    /** The first address of an address-list option (router, RFC 2132 §3.5), or 0 when absent or malformed. */
+    public int firstIpv4Option(int code) {
+        int length = optionLength(code);
+        return length >= 4 && length % 4 == 0 ? (int) payload.u32(optionOffset(code)) : 0;
+    }
+
     /** A four-byte option (an IPv4 address), or 0 when absent or of another length. */
     public int ipv4Option(int code) {
         return optionLength(code) == 4 ? (int) payload.u32(optionOffset(code)) : 0;

@@ -271,6 +271,19 @@ class DhcpDissectorTest {
         }
 
         @Test
+        void aServerThatOffersItselfAsTheRouterIsTheGateway() {
+            // RFC 2132 §3.5: option 3 lists the client's routers; a home router's DHCP server names itself.
+            fromServer(DhcpBytes.reply(CLIENT).yiaddr("10.0.0.37").option(53, OFFER).ip(54, "10.0.0.1")
+                    .ip(3, "10.0.0.1").end().build());
+            assertThat(log.lines()).contains(SERVER_MAC + "/10.0.0.1 role=gateway");
+            log.all.clear();
+            SyntheticFrame f = SyntheticFrame.from(SERVER_MAC, "10.0.0.2").to(CLIENT, "10.0.0.37");
+            log.feed(f, f.udp(67, 68, DhcpBytes.reply(CLIENT).yiaddr("10.0.0.37").option(53, OFFER)
+                    .ip(54, "10.0.0.2").ip(3, "10.0.0.1").end().build()));
+            assertThat(log.lines()).noneMatch(l -> l.contains("role=gateway"));
+        }
+
+        @Test
         void anAckBindsChaddrToYiaddr() {
             fromServer(DhcpBytes.reply(CLIENT).yiaddr("10.0.0.37").option(53, ACK).ip(54, "10.0.0.1").end().build());
             assertThat(log.lines()).contains("binding " + CLIENT + " 10.0.0.37");
