@@ -69,6 +69,7 @@ final class Scanner {
         stats.put("flowsEvicted", flows.flowsEvicted());
         stats.put("malformedPackets", pipeline.malformed());
         stats.put("undecodableFrames", pipeline.undecodable());
+        stats.put("repeatedDatagrams", pipeline.repeatedDatagrams());
         stats.put("observations", inventory.observations());
         Map<String, Long> failures = pipeline.dissectorFailures();
         if (!failures.isEmpty()) stats.put("dissectorFailures", failures);

@@ -20,7 +20,8 @@ import java.util.ServiceLoader;
  *
  * <p>Dispatch is by table: EtherType and port are array indexes, so a packet no dissector wants costs
  * three array reads. Application payload is offered only for the first packets of a flow
- * ({@link Interest#payloadPackets()}). A dissector that throws is counted and the packet loop goes on.
+ * ({@link Interest#payloadPackets()}), and a UDP datagram repeated word for word by its sender is dissected once
+ * ({@link RepeatedDatagrams}). A dissector that throws is counted and the packet loop goes on.
  */
 public final class PacketPipeline implements FrameHandler {
     /**
@@ -55,6 +56,8 @@ public final class PacketPipeline implements FrameHandler {
     private int[] heuristicOwner = new int[0];
     private final long[] failures;
 
+    private final RepeatedDatagrams repeats = new RepeatedDatagrams();
+    private long repeatedDatagrams;
     private long frames;
     private long undecodable;
     private long malformed;
@@ -144,6 +147,10 @@ public final class PacketPipeline implements FrameHandler {
         int proto = p.ipProtocol();
         Registered[][] byPort = proto == IpProtocols.TCP ? byTcpPort : proto == IpProtocols.UDP ? byUdpPort : null;
         if (byPort == null || p.srcPort() < 0) return;
+        if (proto == IpProtocols.UDP && repeats.seenBefore(p)) {
+            repeatedDatagrams++;
+            return;
+        }
         payload.wrap(p.data(), p.payloadOffset(), p.payloadLength());
         Registered[] atDst = byPort[p.dstPort()];
         Registered[] atSrc = byPort[p.srcPort()];
@@ -232,6 +239,8 @@ public final class PacketPipeline implements FrameHandler {
     }
 
     public long frames() { return frames; }
+    /** UDP datagrams not dissected because the same sender had sent the same bytes on the same ports before. */
+    public long repeatedDatagrams() { return repeatedDatagrams; }
     /** Frames whose link layer could not be decoded at all. */
     public long undecodable() { return undecodable; }
     /** Packets with a truncated or malformed layer (decoded as far as possible). */

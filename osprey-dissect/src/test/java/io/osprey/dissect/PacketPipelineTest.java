@@ -103,9 +103,25 @@ class PacketPipelineTest {
         PacketPipeline p = pipeline(bad, good);
         SyntheticFrame c = SyntheticFrame.from("02:00:00:00:00:01", "10.0.0.1").to("02:00:00:00:00:02", "10.0.0.2");
         feed(p, c, c.udp(40000, 53, new byte[12]));
-        feed(p, c, c.udp(40000, 53, new byte[12]));
+        feed(p, c, c.udp(40000, 53, new byte[] {1, 2, 3}));
         assertThat(p.dissectorFailures()).containsEntry("bad", 2L);
         assertThat(good.seen).hasSize(2);
+    }
+
+    @Test
+    void aDatagramRepeatedWordForWordByItsSenderIsDissectedOnce() {
+        Probe probe = new Probe("probe", Interest.forUdpPorts(5353));
+        PacketPipeline p = pipeline(probe);
+        SyntheticFrame a = SyntheticFrame.from("02:00:00:00:00:01", "10.0.0.1").to("01:00:5e:00:00:fb", "224.0.0.251");
+        SyntheticFrame b = SyntheticFrame.from("02:00:00:00:00:03", "10.0.0.3").to("01:00:5e:00:00:fb", "224.0.0.251");
+        byte[] announcement = "announcement".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        feed(p, a, a.udp(5353, 5353, announcement));
+        feed(p, a, a.udp(5353, 5353, announcement));
+        feed(p, b, b.udp(5353, 5353, announcement));
+        feed(p, a, a.udp(5353, 5353, "announcement!".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        feed(p, a, a.udp(5354, 5353, announcement));
+        assertThat(probe.seen).hasSize(4);
+        assertThat(p.repeatedDatagrams()).isEqualTo(1);
     }
 
     @Test
