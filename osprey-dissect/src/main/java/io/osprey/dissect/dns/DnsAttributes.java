@@ -40,10 +40,12 @@ public final class DnsAttributes {
      *   <li>model, srcvers, am, osxvers, rpMd — AirPlay/RAOP and Apple device-info models and versions</li>
      *   <li>fv — firmware version (AirPlay, HAP accessories)</li>
      *   <li>manufacturer, serialNumber, model_number — vendor keys seen on cameras and IoT devices</li>
+     *   <li>vendor — Synology and other NAS announcements of their maker</li>
+     *   <li>ci — HomeKit accessory category identifier (HAP §6.4: 2 bridge, 5 lightbulb, 7 outlet, 9 thermostat, 17 camera)</li>
      * </ul>
      */
     public static final List<String> TXT_KEYS = List.of("md", "model", "ty", "product", "usb_MFG", "usb_MDL", "usb_CMD",
-            "fv", "srcvers", "am", "osxvers", "rpMd", "manufacturer", "serialNumber", "model_number");
+            "fv", "srcvers", "am", "osxvers", "rpMd", "manufacturer", "serialNumber", "model_number", "vendor", "ci");
 
     /** Attribute name per entry of {@link #TXT_KEYS}, built once. */
     static final String[] TXT_ATTRIBUTES = TXT_KEYS.stream().map(k -> MDNS_TXT_PREFIX + k).toArray(String[]::new);

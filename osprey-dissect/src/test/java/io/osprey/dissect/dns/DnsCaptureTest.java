@@ -52,12 +52,13 @@ class DnsCaptureTest {
         assertThat(o.values(DnsAttributes.MDNS_INSTANCE)).containsExactly("Philips hue - 2476FF._hap._tcp.local");
         assertThat(o.values(DnsAttributes.MDNS_HOSTNAME)).containsExactly("Philips-hue.local");
         assertThat(o.values("mdns.txt.md")).containsExactly("BSB002");
+        assertThat(o.values("mdns.txt.ci")).containsExactly("2"); // HAP category 2: bridge
         assertThat(o.values(DnsAttributes.MDNS_QUERY)).as("its only questions are probes").isEmpty();
         assertThat(o.values(DnsAttributes.DNS_QUERY)).containsExactly("0.openwrt.pool.ntp.org",
                 "1.openwrt.pool.ntp.org", "2.openwrt.pool.ntp.org", "3.openwrt.pool.ntp.org", "bridge.meethue.com",
                 "dcp.cpp.philips.com", "www.ecdinterface.philips.com");
         assertThat(o.attributes().stream().map(a -> a.attribute()).distinct().sorted())
-                .containsExactly("dns.query", "mdns.hostname", "mdns.instance", "mdns.service", "mdns.txt.md");
+                .containsExactly("dns.query", "mdns.hostname", "mdns.instance", "mdns.service", "mdns.txt.ci", "mdns.txt.md");
         assertThat(o.bindings()).containsExactly("00:17:88:24:76:ff 10.10.10.6", "00:17:88:24:76:ff fdd9:fbb:a067::1");
         assertThat(o.services()).containsExactly("10.10.10.1 53/udp dns", "10.10.10.6 5353/udp mdns",
                 "10.10.10.6 8080/tcp hap", "fe80::217:88ff:fe24:76ff 5353/udp mdns");
