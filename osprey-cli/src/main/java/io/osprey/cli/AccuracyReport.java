@@ -114,6 +114,8 @@ final class AccuracyReport {
         w.println("```");
         w.println();
         w.println("`--json` writes the same results for machines; `--only 'ics-iti/**'` restricts the run to some captures.");
+        w.println("Why the misses are misses, and where a label and the packets disagree: "
+                + "[`ACCURACY-ANALYSIS.md`](ACCURACY-ANALYSIS.md) (written by hand).");
         w.println();
         w.println("## Targets");
         w.println();
