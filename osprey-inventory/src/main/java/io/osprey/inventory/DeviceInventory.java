@@ -196,13 +196,19 @@ public final class DeviceInventory implements ObservationSink {
             if (b == null) continue;
             boolean gateway = m.gatewayEvidence != null;
             m.facts.forEach((fact, ip) -> {
-                if (!gateway || ip == null || b.id.equals(owner.get(ip))) {
+                if (ip == null || b.ips.contains(ip)) {
                     b.facts.add(fact, null);
-                } else {
+                } else if (gateway) {
                     // A router's frames carry the facts of the hosts it forwards for: give them to those hosts.
                     String behind = owner.get(ip);
                     if (behind != null) builders.get(behind).facts.add(fact, null);
+                } else if (!Addresses.isGlobalUnicast(ip.hi(), ip.lo())) {
+                    // A local address this MAC used once (DHCP may have given it to another device since): the
+                    // fact stays with the MAC, never with the address's new holder.
+                    b.facts.add(fact, null);
                 }
+                // else: a public address behind a MAC that is not its own is forwarded traffic (a router not yet
+                // recognised as one); its facts describe a remote host, not a device of the inventory.
             });
         }
         for (Map.Entry<IpKey, IpRecord> e : ips.entrySet()) {

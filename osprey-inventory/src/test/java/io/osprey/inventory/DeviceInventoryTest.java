@@ -108,6 +108,17 @@ class DeviceInventoryTest {
     }
 
     @Test
+    void factsAboutAPublicAddressBehindAMacThatDoesNotOwnItAreNotTheDevices() {
+        // a router seen forwarding for one host only is not recognised as a router: its frames still carry
+        // the remote web server's banner, which must not describe it
+        bind(ROUTER, "10.10.10.1", "arp");
+        fact(ROUTER, "93.184.216.34", "http.server", "ECS (dcb/7F84)", "http");
+        fact(ROUTER, "10.10.10.1", "http.server", "lighttpd/1.4.34", "http");
+        Device r = only(inventory.snapshot(), "mac-00b56d0608ba");
+        assertThat(r.evidence()).extracting(Evidence::value).contains("lighttpd/1.4.34").doesNotContain("ECS (dcb/7F84)");
+    }
+
+    @Test
     void attributesStayWithTheDeviceWhenItsAddressMovesToAnother() {
         String plug = "50:c7:bf:00:fc:a3", laptop = "90:b1:1c:99:49:29";
         bind(plug, "10.0.0.5", "arp");
