@@ -16,14 +16,15 @@ final class TableReport {
 
     static void write(ScanResult r, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"DEVICE", "MAC", "IP", "VENDOR", "TYPE", "LOCATION", "SERVICES", "PACKETS", "LAST SEEN"});
+        rows.add(new String[] {"DEVICE", "MAC", "IP", "NAME", "VENDOR", "MODEL", "TYPE", "LOCATION", "SERVICES", "PACKETS",
+            "LAST SEEN"});
         for (Device d : r.devices()) {
             String type = d.deviceType() != null ? d.deviceType()
                     : "Unknown".equals(d.deviceCategory()) || d.deviceCategory() == null ? "-" : d.deviceCategory();
             String vendor = d.vendor() != null ? d.vendor() : Boolean.TRUE.equals(d.randomizedMac()) ? "(randomized)" : "-";
             rows.add(new String[] {
                 d.deviceId(), dash(d.macAddress()), d.ipAddresses().isEmpty() ? "-" : String.join(" ", d.ipAddresses()),
-                vendor, type, d.networkLocation() == null ? "-" : d.networkLocation().label(),
+                dash(d.deviceName()), vendor, dash(d.model()), type, d.networkLocation() == null ? "-" : d.networkLocation().label(),
                 d.services().isEmpty() ? "-" : d.services().stream().map(CsvReport::service).collect(Collectors.joining(" ")),
                 Long.toString(d.packets()), dash(Format.time(d.lastSeenNanos()))});
         }

@@ -25,8 +25,9 @@ class ScanCommandTest {
     void tableListsTheDevicesOfTheSampleWithTheirVendorsAndASummaryLine() {
         CommandRun r = CommandRun.of("scan", HUE.toString());
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).contains("00:17:88:24:76:ff", "10.10.10.6", "tcp/80")
+        assertThat(r.out()).contains("00:17:88:24:76:ff", "10.10.10.6", "tcp/80", "Philips-hue", "BSB002", "Lighting Controller")
                 .contains("00:b5:6d:06:08:ba", "Router");
+        assertThat(r.out().lines().findFirst().orElseThrow()).startsWith("DEVICE").contains("NAME", "VENDOR", "MODEL", "TYPE");
         assertThat(r.err()).containsPattern("osprey: 1,319 packets, .*, 3 devices, .* flows in .* s \\(.* packets/s\\)");
     }
 
