@@ -76,18 +76,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return evaluate();
-        } catch (IllegalArgumentException e) {
-            err.println("osprey: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("osprey: " + e.getFile() + ": no such file or folder");
-            return ExitCode.USAGE;
-        } catch (IOException e) {
-            err.println("osprey: " + e.getMessage());
-            return ExitCode.USAGE;
-        }
+        return CommandFailures.run(this::evaluate, err);
     }
 
     private int evaluate() throws IOException {

@@ -5,11 +5,9 @@ import io.osprey.inventory.VendorLookup;
 import io.osprey.inventory.oui.OuiRegistry;
 import io.osprey.packet.capture.CaptureSource;
 import io.osprey.packet.capture.Captures;
-import io.osprey.packet.capture.NotACaptureException;
 import io.osprey.packet.flow.FlowTableConfig;
 import io.osprey.packet.live.CaptureInterface;
 import io.osprey.packet.live.LiveCapture;
-import io.osprey.packet.live.LiveCaptureException;
 import io.osprey.packet.live.LiveOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,24 +115,7 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            return scan();
-        } catch (LiveCaptureException e) {
-            err.println("osprey: " + e.getMessage());
-            return ExitCode.UNAVAILABLE;
-        } catch (NotACaptureException e) {
-            err.println("osprey: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (NoSuchFileException e) {
-            err.println("osprey: " + e.getFile() + ": no such file or folder");
-            return ExitCode.USAGE;
-        } catch (IOException e) {
-            err.println("osprey: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (IllegalArgumentException e) {
-            err.println("osprey: " + e.getMessage());
-            return ExitCode.USAGE;
-        }
+        return CommandFailures.run(this::scan, err);
     }
 
     private int scan() throws IOException {
