@@ -37,8 +37,9 @@ import java.util.concurrent.Callable;
         usageHelpWidth = 110,
         description = {
             "Reads captures (pcap, pcapng, either gzip-compressed) or a live interface and lists the devices in the "
-                    + "traffic: their MAC and IP addresses, vendor, services, and where they sit (local, or routed "
-                    + "behind a gateway).",
+                    + "traffic: their MAC and IP addresses, name, vendor, model, type, OS and firmware where the "
+                    + "traffic says so (each with the evidence behind it; a field Osprey is not sure of stays "
+                    + "empty), the services they offer, and where they sit (local, or routed behind a gateway).",
             ""},
         footer = {
             "",
