@@ -1,13 +1,9 @@
 package io.osprey.dissect.bacnet;
 
-import java.io.BufferedReader;
+import io.osprey.dissect.IdNames;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.TreeMap;
 
 /**
  * ASHRAE BACnet vendor id → vendor name, read once from the data file {@value #FILE} beside this class (knowledge is
@@ -21,11 +17,9 @@ public final class BacnetVendors {
 
     private static final BacnetVendors TABLE = load(FILE);
 
-    private final int[] ids;
-    private final String[] names;
+    private final IdNames names;
 
-    private BacnetVendors(int[] ids, String[] names) {
-        this.ids = ids;
+    private BacnetVendors(IdNames names) {
         this.names = names;
     }
 
@@ -33,42 +27,28 @@ public final class BacnetVendors {
 
     /** The registered name of vendor {@code id}, or null when the file does not list it. */
     public String name(long id) {
-        if (id < 0 || id > MAX_ID) return null;
-        int i = Arrays.binarySearch(ids, (int) id);
-        return i >= 0 ? names[i] : null;
+        return id < 0 || id > MAX_ID ? null : names.name((int) id);
     }
 
-    public int size() { return ids.length; }
+    public int size() { return names.size(); }
 
     static BacnetVendors parse(InputStream in) throws IOException {
-        TreeMap<Integer, String> rows = new TreeMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] cols = line.split("\t");
-                if (cols.length != 2) throw new IOException("expected 2 tab-separated columns: " + line);
-                int id;
-                try {
-                    id = Integer.parseInt(cols[0].strip());
-                } catch (NumberFormatException e) {
-                    throw new IOException("not a number: " + line, e);
-                }
-                if (id < 0 || id > MAX_ID) throw new IOException("id out of range: " + line);
-                String name = cols[1].strip();
-                if (name.isEmpty()) throw new IOException("empty name: " + line);
-                if (rows.put(id, name) != null) throw new IOException("id listed twice: " + id);
-            }
-        }
-        int[] ids = rows.keySet().stream().mapToInt(Integer::intValue).toArray();
-        return new BacnetVendors(ids, rows.values().toArray(String[]::new));
+        return new BacnetVendors(IdNames.parse(in, BacnetVendors::key));
     }
 
     static BacnetVendors load(String resource) {
-        try (InputStream in = BacnetVendors.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException(resource + " missing from the class path");
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new BacnetVendors(IdNames.load(BacnetVendors.class, resource, BacnetVendors::key));
+    }
+
+    /** Ids are decimal, within Unsigned16. */
+    private static int key(String key, String line) throws IOException {
+        int id;
+        try {
+            id = Integer.parseInt(key);
+        } catch (NumberFormatException e) {
+            throw new IOException("not a number: " + line, e);
         }
+        if (id < 0 || id > MAX_ID) throw new IOException("id out of range: " + line);
+        return id;
     }
 }

@@ -1,13 +1,9 @@
 package io.osprey.dissect.dcp;
 
-import java.io.BufferedReader;
+import io.osprey.dissect.IdNames;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.TreeMap;
 
 /**
  * PROFINET VendorID → vendor name, read once from the data file {@value #FILE} beside this class (knowledge is data,
@@ -21,11 +17,9 @@ public final class DcpVendors {
 
     private static final DcpVendors TABLE = load(FILE);
 
-    private final int[] ids;
-    private final String[] names;
+    private final IdNames names;
 
-    private DcpVendors(int[] ids, String[] names) {
-        this.ids = ids;
+    private DcpVendors(IdNames names) {
         this.names = names;
     }
 
@@ -33,42 +27,26 @@ public final class DcpVendors {
 
     /** The vendor name of {@code id}, or null when the file does not list it. */
     public String name(int id) {
-        int i = Arrays.binarySearch(ids, id);
-        return i >= 0 ? names[i] : null;
+        return names.name(id);
     }
 
-    public int size() { return ids.length; }
+    public int size() { return names.size(); }
 
     static DcpVendors parse(InputStream in) throws IOException {
-        TreeMap<Integer, String> rows = new TreeMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] cols = line.split("\t");
-                if (cols.length != 2) throw new IOException("expected 2 tab-separated columns: " + line);
-                String key = cols[0].strip();
-                if (!key.startsWith("0x") || key.length() != 6) throw new IOException("expected 0xHHHH: " + line);
-                int id;
-                try {
-                    id = Integer.parseInt(key.substring(2), 16);
-                } catch (NumberFormatException e) {
-                    throw new IOException("not a hex number: " + line, e);
-                }
-                String name = cols[1].strip();
-                if (name.isEmpty()) throw new IOException("empty name: " + line);
-                if (rows.put(id, name) != null) throw new IOException("id listed twice: " + key);
-            }
-        }
-        int[] ids = rows.keySet().stream().mapToInt(Integer::intValue).toArray();
-        return new DcpVendors(ids, rows.values().toArray(String[]::new));
+        return new DcpVendors(IdNames.parse(in, DcpVendors::key));
     }
 
     static DcpVendors load(String resource) {
-        try (InputStream in = DcpVendors.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException(resource + " missing from the class path");
-            return parse(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return new DcpVendors(IdNames.load(DcpVendors.class, resource, DcpVendors::key));
+    }
+
+    /** Ids are written 0xHHHH. */
+    private static int key(String key, String line) throws IOException {
+        if (!key.startsWith("0x") || key.length() != 6) throw new IOException("expected 0xHHHH: " + line);
+        try {
+            return Integer.parseInt(key.substring(2), 16);
+        } catch (NumberFormatException e) {
+            throw new IOException("not a hex number: " + line, e);
         }
     }
 }
