@@ -1,5 +1,9 @@
 package io.osprey.cli;
 
+import io.osprey.alert.Alert;
+import io.osprey.alert.AlertEvidence;
+import io.osprey.alert.OtProfile;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,7 +32,10 @@ final class JsonReport {
             for (CaptureStats c : r.captures()) capture(g, c);
             g.writeEndArray();
             g.writeArrayFieldStart("devices");
-            for (Device d : r.devices()) device(g, d);
+            for (Device d : r.devices()) device(g, d, r.ot().get(d.deviceId()));
+            g.writeEndArray();
+            g.writeArrayFieldStart("alerts");
+            for (Alert a : r.alerts()) alert(g, a);
             g.writeEndArray();
             g.writeObjectFieldStart("stats");
             for (Map.Entry<String, Object> e : r.stats().entrySet()) {
@@ -77,7 +84,71 @@ final class JsonReport {
         g.writeEndObject();
     }
 
-    private static void device(JsonGenerator g, Device d) throws IOException {
+    private static void alert(JsonGenerator g, Alert a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("alertId", a.alertId());
+        g.writeStringField("title", a.title());
+        g.writeStringField("engine", a.engine());
+        g.writeStringField("severity", a.severity());
+        g.writeStringField("category", a.category());
+        g.writeArrayFieldStart("attackTechniques");
+        for (String t : a.attackTechniques()) g.writeString(t);
+        g.writeEndArray();
+        g.writeStringField("sourceDeviceId", a.sourceDeviceId());
+        g.writeStringField("destinationDeviceId", a.destinationDeviceId());
+        g.writeStringField("firstSeen", Format.time(a.firstSeenNanos()));
+        g.writeStringField("lastSeen", Format.time(a.lastSeenNanos()));
+        g.writeNumberField("count", a.count());
+        g.writeStringField("status", a.status());
+        g.writeStringField("type", a.definitionId());
+        g.writeArrayFieldStart("evidence");
+        for (AlertEvidence e : a.evidence()) {
+            g.writeStartObject();
+            g.writeStringField("time", Format.time(e.timestampNanos()));
+            g.writeStringField("protocol", e.protocol());
+            g.writeStringField("operation", e.operation());
+            g.writeStringField("detail", e.detail());
+            g.writeStringField("from", e.from());
+            g.writeStringField("to", e.to());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("remediation", a.remediation());
+        g.writeStringField("baselineKey", a.baselineKey());
+        g.writeEndObject();
+    }
+
+    private static void ot(JsonGenerator g, OtProfile p) throws IOException {
+        g.writeObjectFieldStart("ot");
+        if (p.purdueLevel() == null) g.writeNullField("purdueLevel");
+        else g.writeNumberField("purdueLevel", p.purdueLevel());
+        g.writeStringField("purdueLevelName", p.purdueLevelName());
+        g.writeStringField("purdueEvidence", p.purdueEvidence());
+        g.writeStringField("plcMode", p.plcMode());
+        if (p.rack() != null) g.writeNumberField("rack", p.rack());
+        if (p.slot() != null) g.writeNumberField("slot", p.slot());
+        strings(g, "programmedBy", p.programmedBy());
+        strings(g, "programs", p.programs());
+        g.writeArrayFieldStart("peers");
+        for (OtProfile.Peer peer : p.peers()) {
+            g.writeStartObject();
+            g.writeStringField("peer", peer.peer());
+            g.writeStringField("role", peer.role());
+            strings(g, "protocols", peer.protocols());
+            strings(g, "operations", peer.operations());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void strings(JsonGenerator g, String field, java.util.Collection<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
+    }
+
+    private static void device(JsonGenerator g, Device d, OtProfile ot) throws IOException {
         g.writeStartObject();
         g.writeStringField("deviceId", d.deviceId());
         g.writeStringField("macAddress", d.macAddress());
@@ -113,6 +184,7 @@ final class JsonReport {
         g.writeStringField("networkLocation", d.networkLocation() == null ? null : d.networkLocation().label());
         g.writeNumberField("packets", d.packets());
         g.writeNumberField("bytes", d.bytes());
+        if (ot != null) ot(g, ot);
         g.writeArrayFieldStart("evidence");
         for (Evidence e : d.evidence()) {
             g.writeStartObject();

@@ -1,5 +1,11 @@
 package io.osprey.cli;
 
+import io.osprey.alert.AlertCatalogue;
+import io.osprey.alert.AlertEngine;
+import io.osprey.alert.Baseline;
+import io.osprey.alert.BaselineLearner;
+import io.osprey.alert.OtProfiles;
+
 import io.osprey.inventory.Device;
 import io.osprey.inventory.VendorLookup;
 import io.osprey.inventory.oui.OuiRegistry;
@@ -49,6 +55,9 @@ import java.util.concurrent.Callable;
             "  osprey scan --follow /var/spool/captures/             keep reading rotated files as they appear",
             "  sudo osprey scan -i eth0 --filter 'not port 22'       live; Ctrl-C prints what was found so far",
             "  osprey scan --explain 00:17:88:a1:b2:c3 capture.pcap  why Osprey believes what it says of a device",
+            "  osprey scan --learn week1.pcap --baseline plant.json week2.pcap",
+            "                                                        learn week 1 into plant.json, alert on week 2",
+            "  osprey scan --baseline plant.json today.pcap          alert on deviations from a saved baseline",
             "",
             "Warnings about damaged records (a truncated last packet, a corrupt length) are printed on standard error "
                     + "with the file and byte offset; everything read before the damage is kept.",
@@ -78,6 +87,17 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--explain", paramLabel = "DEVICE",
             description = "Explain one device (a MAC, an IP or a device id): every attribute and its evidence.")
     String explain;
+
+    @Option(names = "--learn", paramLabel = "CAPTURE",
+            description = "Learn the baseline from this capture (or folder) first, then monitor the CAPTUREs against "
+                    + "it. Repeat for several. With --baseline, the learned baseline is added to that file.")
+    List<Path> learn = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "The learned baseline (JSON): read when it exists, and written after --learn. Without a "
+                    + "baseline only alerts that need none are raised (PLC stop, program download, scans, ...). "
+                    + "Manage it with 'osprey baseline'.")
+    Path baselineFile;
 
     @Option(names = "--follow", description = "Keep watching the folders for new (rotated) capture files until Ctrl-C.")
     boolean follow;
@@ -137,6 +157,8 @@ final class ScanCommand implements Callable<Integer> {
         FlowTableConfig flowConfig = new FlowTableConfig(Duration.ofSeconds(idleSeconds),
                 Duration.ofSeconds(Math.max(idleSeconds, 3600)), maxFlows, Math.min(maxFlows, 1 << 12));
         Scanner scanner = new Scanner(flowConfig, vendors());
+        Baseline baseline = baselineFile != null && Files.exists(baselineFile) ? readBaseline(baselineFile) : null;
+        if (!learn.isEmpty()) baseline = learn(scanner, baseline);
 
         try (CaptureSource source = iface != null
                 ? LiveCapture.open(iface, LiveOptions.defaults().withSnaplen(snaplen).withPromiscuous(!noPromiscuous).withFilter(filter))
@@ -159,7 +181,7 @@ final class ScanCommand implements Callable<Integer> {
             long deadline = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + durationSeconds * 1_000_000_000L;
             ScanResult result;
             try {
-                result = scanner.run(source, () -> stop.get() || System.nanoTime() > deadline, bar);
+                result = monitor(scanner.run(source, () -> stop.get() || System.nanoTime() > deadline, bar), baseline);
                 for (var capture : result.captures()) {
                     for (var warning : capture.warnings()) err.println("osprey: warning: " + warning);
                 }
@@ -175,6 +197,44 @@ final class ScanCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Scans the --learn captures into a baseline (added to the one given), and saves it to --baseline. */
+    private Baseline learn(Scanner scanner, Baseline base) throws IOException {
+        for (Path p : learn) {
+            if (!Files.exists(p)) throw new NoSuchFileException(p.toString());
+        }
+        ScanResult learned;
+        try (CaptureSource source = Captures.open(learn, false)) {
+            ProgressBar bar = !quiet && ProgressBar.stderrIsTerminal() && source.size() >= PROGRESS_MIN_BYTES
+                    ? new ProgressBar(err, source.size()) : null;
+            learned = scanner.run(source, () -> false, bar);
+        }
+        Baseline baseline = BaselineLearner.learn(base == null ? new Baseline() : base, learned.devices(), learned.operations());
+        for (Path p : learn) baseline.capture(p.toString());
+        if (baselineFile != null) baseline.write(baselineFile);
+        if (!quiet) {
+            err.printf(Locale.ROOT, "osprey: learned %d devices and %d facts from %,d packets%s%n", baseline.devices(),
+                    baseline.size(), learned.packets(), baselineFile == null ? "" : " into " + baselineFile);
+        }
+        return baseline;
+    }
+
+    static Baseline readBaseline(Path file) throws IOException {
+        try {
+            return Baseline.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + " is not a usable baseline: " + e.getMessage());
+        }
+    }
+
+    /** Adds the alerts (against the baseline, if any) and the OT profiles to a scan. */
+    static ScanResult monitor(ScanResult r, Baseline baseline) {
+        AlertCatalogue catalogue = AlertCatalogue.bundled();
+        var alerts = new AlertEngine(catalogue).evaluate(r.devices(), r.operations(), baseline);
+        r.stats().put("alerts", alerts.size());
+        r.stats().put("baseline", baseline == null ? "none" : baseline.devices() + " devices, " + baseline.size() + " facts");
+        return r.monitored(alerts, new OtProfiles(catalogue).build(r.devices(), r.operations()));
     }
 
     private static ReportFormat parseFormat(String f) {
@@ -236,8 +296,8 @@ final class ScanCommand implements Callable<Integer> {
 
     static String summary(ScanResult r) {
         var s = r.stats();
-        return String.format(Locale.ROOT, "osprey: %,d packets, %s, %d devices, %,d flows in %.2f s (%s packets/s)%s",
-                r.packets(), Format.bytes(r.bytes()), r.devices().size(), ((Number) s.get("flows")).longValue(),
+        return String.format(Locale.ROOT, "osprey: %,d packets, %s, %d devices, %d alerts, %,d flows in %.2f s (%s packets/s)%s",
+                r.packets(), Format.bytes(r.bytes()), r.devices().size(), r.alerts().size(), ((Number) s.get("flows")).longValue(),
                 ((Number) s.get("seconds")).doubleValue(), Format.count(((Number) s.get("packetsPerSecond")).longValue()),
                 r.interrupted() ? ", interrupted" : "");
     }

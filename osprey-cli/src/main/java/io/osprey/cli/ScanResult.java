@@ -1,5 +1,8 @@
 package io.osprey.cli;
 
+import io.osprey.alert.Alert;
+import io.osprey.alert.OperationLog;
+import io.osprey.alert.OtProfile;
 import io.osprey.inventory.Device;
 import io.osprey.packet.capture.CaptureStats;
 
@@ -7,10 +10,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one scan found: the captures read, the devices, and run statistics (packets, bytes, flows, timing,
+ * What one scan found: the captures read, the devices, the industrial operations between them, the alerts and OT
+ * profiles made from those (empty until {@link #monitored}), and run statistics (packets, bytes, flows, timing,
  * malformed counts) in the order they are printed.
  */
-record ScanResult(List<CaptureStats> captures, List<Device> devices, Map<String, Object> stats, boolean interrupted) {
+record ScanResult(List<CaptureStats> captures, List<Device> devices, OperationLog operations, List<Alert> alerts,
+                  Map<String, OtProfile> ot, Map<String, Object> stats, boolean interrupted) {
+
+    ScanResult(List<CaptureStats> captures, List<Device> devices, OperationLog operations, Map<String, Object> stats,
+               boolean interrupted) {
+        this(captures, devices, operations, List.of(), Map.of(), stats, interrupted);
+    }
+
+    /** The same scan with its alerts and OT profiles. */
+    ScanResult monitored(List<Alert> alerts, Map<String, OtProfile> ot) {
+        return new ScanResult(captures, devices, operations, List.copyOf(alerts), ot, stats, interrupted);
+    }
 
     long packets() { return ((Number) stats.get("packets")).longValue(); }
 

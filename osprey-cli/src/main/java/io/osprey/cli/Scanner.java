@@ -1,5 +1,8 @@
 package io.osprey.cli;
 
+import io.osprey.alert.OperationLog;
+import io.osprey.dissect.Observation;
+
 import io.osprey.dissect.PacketPipeline;
 import io.osprey.inventory.DeviceInventory;
 import io.osprey.inventory.VendorLookup;
@@ -37,8 +40,12 @@ final class Scanner {
     ScanResult run(CaptureSource source, BooleanSupplier stop, ProgressBar progress) throws IOException {
         long start = System.nanoTime();
         DeviceInventory inventory = new DeviceInventory(vendors);
+        OperationLog operations = new OperationLog();
         FlowTable flows = new FlowTable(flowConfig, null);
-        PacketPipeline pipeline = new PacketPipeline(PacketPipeline.discoverDissectors(), flows, inventory);
+        PacketPipeline pipeline = new PacketPipeline(PacketPipeline.discoverDissectors(), flows, o -> {
+            if (o instanceof Observation.Operation op) operations.add(op);
+            else inventory.accept(o);
+        });
         boolean interrupted = false;
         while (true) {
             if (stop.getAsBoolean()) {
@@ -71,10 +78,12 @@ final class Scanner {
         stats.put("undecodableFrames", pipeline.undecodable());
         stats.put("repeatedDatagrams", pipeline.repeatedDatagrams());
         stats.put("observations", inventory.observations());
+        stats.put("operations", operations.size());
+        if (operations.dropped() > 0) stats.put("operationsDropped", operations.dropped());
         Map<String, Long> failures = pipeline.dissectorFailures();
         if (!failures.isEmpty()) stats.put("dissectorFailures", failures);
         stats.put("seconds", Math.round(seconds * 1000) / 1000.0);
         stats.put("packetsPerSecond", seconds > 0 ? Math.round(packets / seconds) : 0);
-        return new ScanResult(source.stats(), devices, stats, interrupted);
+        return new ScanResult(source.stats(), devices, operations, stats, interrupted);
     }
 }

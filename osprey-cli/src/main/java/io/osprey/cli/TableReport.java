@@ -1,5 +1,7 @@
 package io.osprey.cli;
 
+import io.osprey.alert.Alert;
+
 import io.osprey.inventory.Device;
 import io.osprey.inventory.Evidence;
 
@@ -28,6 +30,21 @@ final class TableReport {
                 d.services().isEmpty() ? "-" : d.services().stream().map(CsvReport::service).collect(Collectors.joining(" ")),
                 Long.toString(d.packets()), dash(Format.time(d.lastSeenNanos()))});
         }
+        print(rows, out);
+        if (!r.alerts().isEmpty()) {
+            List<String[]> alerts = new ArrayList<>();
+            alerts.add(new String[] {"ALERT", "SEVERITY", "TITLE", "SOURCE", "DESTINATION", "COUNT", "FIRST SEEN"});
+            for (Alert a : r.alerts()) {
+                alerts.add(new String[] {a.alertId(), a.severity(), a.title(), dash(a.sourceDeviceId()),
+                    dash(a.destinationDeviceId()), Long.toString(a.count()), dash(Format.time(a.firstSeenNanos()))});
+            }
+            out.println();
+            print(alerts, out);
+        }
+        out.flush();
+    }
+
+    private static void print(List<String[]> rows, PrintWriter out) {
         int[] width = new int[rows.getFirst().length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
@@ -43,7 +60,6 @@ final class TableReport {
             }
             out.println(sb.toString().stripTrailing());
         }
-        out.flush();
     }
 
     /** The fields a classification rule sets, in the order --explain prints them. */

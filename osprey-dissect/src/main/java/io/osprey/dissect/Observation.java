@@ -6,7 +6,8 @@ package io.osprey.dissect;
  * activity summaries, never one per packet.
  */
 public sealed interface Observation
-        permits Observation.Activity, Observation.Binding, Observation.Service, Observation.Attribute {
+        permits Observation.Activity, Observation.Binding, Observation.Service, Observation.Attribute,
+        Observation.Operation {
 
     /** Capture time of the packet that showed it, nanoseconds since the epoch. */
     long timestampNanos();
@@ -37,6 +38,21 @@ public sealed interface Observation
 
     /** Any other attribute: a role ("gateway"), a hostname, a vendor string... with a confidence in [0, 1]. */
     record Attribute(Host host, String attribute, String value, String source, double confidence, long timestampNanos)
+            implements Observation {}
+
+    /**
+     * What one end asked another to do, or a notable thing an end stated, in an industrial protocol: an S7 program
+     * download, a Modbus function code, a DNP3 cold restart, a PROFINET DCP factory reset. The alert engine and the
+     * learned baseline are built on these. Rare operations (those that change a controller) are made for every
+     * occurrence; routine ones (a polling read) once per pair of ends and detail, by {@link ReportedOperations}.
+     *
+     * @param client the end that asked (the engineering station, the master, the HMI)
+     * @param server the end asked (the PLC, the outstation); for a broadcast request, the host it names if any
+     * @param source the protocol ("s7", "modbus", "dnp3", ...)
+     * @param operation a stable name from the dissector's vocabulary ("download", "fc-3", "cold-restart")
+     * @param detail the decoded fields that matter for the evidence ("unit=1 start=0 count=10"), or ""
+     */
+    record Operation(Host client, Host server, String source, String operation, String detail, long timestampNanos)
             implements Observation {}
 
     enum Transport {

@@ -122,6 +122,7 @@ public final class DeviceInventory implements ObservationSink {
                 if (r.services.add(e)) r.serviceSources.put(e, s.source());
             }
             case Observation.Attribute a -> attribute(a);
+            case Observation.Operation ignored -> { } // between two hosts: the operation log's, not a device fact
         }
     }
 

@@ -5,6 +5,7 @@ import io.osprey.dissect.FlowView;
 import io.osprey.dissect.Interest;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.EtherTypes;
@@ -51,6 +52,9 @@ public final class DcpDissector implements Dissector {
     /** DeviceRole bits 0..3. */
     static final String[] ROLES = {"io-device", "io-controller", "io-multidevice", "io-supervisor"};
 
+    /** The operation reported for each Set request, its detail saying what it sets ("ip", "factory-reset"). */
+    public static final String SET_OPERATION = "set";
+    private final ReportedOperations operations = new ReportedOperations("dcp");
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts("dcp", true);
     private final DcpVendors vendors = DcpVendors.table();
@@ -92,6 +96,7 @@ public final class DcpDissector implements Dissector {
         } else if (service == SERVICE_SET && type == TYPE_REQUEST) {
             value.clear().append("true");
             report(src, DcpAttributes.SETTER, DcpAttributes.SEEN);
+            operations.between(src, 0, 0, dst, 0, 0, timestamp);
             blocks(payload, end, dst, Kind.SET);
         } else if (service == SERVICE_IDENTIFY && type == TYPE_REQUEST) {
             value.clear().append("true");
@@ -206,6 +211,7 @@ public final class DcpDissector implements Dissector {
         if (what == null) return; // Start and Stop bracket a transaction; other options are vendor-specific
         value.clear().append(what);
         report(target, DcpAttributes.SET_REQUEST, DcpAttributes.SEEN);
+        operations.every(sink, SET_OPERATION, what);
     }
 
     /** Text without leading and trailing blanks or NULs (some stacks pad names), at most {@code max} octets. */

@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -47,11 +48,32 @@ public final class Dnp3Dissector implements Dissector {
     public static final int MAX_FRAMES_PER_SEGMENT = 16;
     /** Distinct functions and addresses reported per host. */
     public static final int MAX_VALUES_PER_HOST = 32;
-    /** Packets of a connection examined: polling repeats the same requests for hours. */
-    public static final int PAYLOAD_PACKETS = 256;
+    /**
+     * Every packet of a connection is examined: a restart or a control operation can come at any time in a polling
+     * session that lasts for hours, and a request already seen costs one table lookup.
+     */
+    public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
+    /** The operation reported for each function code, as "fc-" and its decimal number. */
+    public static final String FUNCTION_OPERATION = "fc-";
+    /** The operation reported when an outstation's IIN1.7 goes from clear to set: it has restarted. */
+    public static final String DEVICE_RESTART = "device-restart";
+    /**
+     * §4.2.2.5: the functions that change an outstation (operate, restart, stop, files, configuration), reported at
+     * every occurrence; reads, confirms and time are routine.
+     */
+    private static final long CHANGING_FUNCTIONS = 1L << 3 | 1L << 4 | 1L << 5 | 1L << 6 | 1L << 13 | 1L << 14
+            | 1L << 15 | 1L << 16 | 1L << 17 | 1L << 18 | 1L << 19 | 1L << 25 | 1L << 27 | 1L << 31;
+    private static final String[] FUNCTION_OPERATIONS = new String[256];
+    static {
+        for (int i = 0; i < FUNCTION_OPERATIONS.length; i++) FUNCTION_OPERATIONS[i] = FUNCTION_OPERATION + i;
+    }
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
+    /** Outstations (address, link address) whose last response had IIN1.7 set. */
+    private final RestartFlags restarting = new RestartFlags();
     private long malformed;
 
     @Override
@@ -72,6 +94,7 @@ public final class Dnp3Dissector implements Dissector {
             int length = payload.u8(at + 2);
             if (payload.u16(at) != START || length < MIN_LENGTH) {
                 malformed++;
+                operations.between(packet, packet.dstPort() == PORT).every(sink, ReportedOperations.MALFORMED, null);
                 return;
             }
             int userLength = length - MIN_LENGTH;
@@ -99,14 +122,28 @@ public final class Dnp3Dissector implements Dissector {
         if (function < 0) return;
         functionName(function);
         seen(sink, mac, hi, lo, Dnp3Attributes.FUNCTION, value, ts);
-        if (fromMaster) return;
+        operations.between(packet, fromMaster);
+        if (fromMaster) {
+            String operation = FUNCTION_OPERATIONS[function];
+            if (function < 64 && (CHANGING_FUNCTIONS >>> function & 1) != 0) {
+                operations.every(sink, operation, "function=" + value + " outstation=" + payload.u16le(at + 4));
+            } else {
+                operations.once(sink, operation, detail.clear().append("function=").append(value.text()));
+            }
+            return;
+        }
         if (function == UNSOLICITED_RESPONSE) {
             seen(sink, mac, hi, lo, Dnp3Attributes.UNSOLICITED, value.clear().append(Dnp3Attributes.TRUE), ts);
         }
         if (function == RESPONSE || function == UNSOLICITED_RESPONSE || function == AUTHENTICATE_RESPONSE) {
             int iin1 = userOctet(payload, at, userLength, 3);
-            if (iin1 >= 0 && (iin1 & IIN1_DEVICE_RESTART) != 0) {
+            boolean restart = iin1 >= 0 && (iin1 & IIN1_DEVICE_RESTART) != 0;
+            if (restart) {
                 seen(sink, mac, hi, lo, Dnp3Attributes.RESTART, value.clear().append(Dnp3Attributes.TRUE), ts);
+            }
+            long outstation = hi * 0x9E3779B97F4A7C15L ^ lo ^ (long) payload.u16le(at + 6) << 48;
+            if (iin1 >= 0 && restarting.set(outstation, restart) && restart) {
+                operations.every(sink, DEVICE_RESTART, "outstation=" + payload.u16le(at + 6));
             }
         }
     }

@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -57,8 +58,13 @@ public final class EnipDissector implements Dissector {
     public static final int MAX_PRODUCT_NAME_LENGTH = 64;
     /** Distinct services and distinct classes reported per client. */
     public static final int MAX_VALUES_PER_HOST = 64;
-    /** Packets of a connection examined: sessions run for hours, but the requests that matter come early. */
-    public static final int PAYLOAD_PACKETS = 256;
+    /**
+     * Every packet of a connection is examined: a program upload or a new service can come at any time in a session
+     * that lasts for hours, and a request already seen costs one table lookup.
+     */
+    public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
+    /** The operation reported for each CIP request: detail "service=Get_Attribute_List class=0x02". */
+    public static final String CIP_OPERATION = "cip";
     /** Response bit of the service code (CIP Vol. 1 §2-4.2). */
     static final int REPLY = 0x80;
     static final int CONNECTION_MANAGER = 0x06, UNCONNECTED_SEND = 0x52, MULTIPLE_SERVICE_PACKET = 0x0a;
@@ -69,6 +75,8 @@ public final class EnipDissector implements Dissector {
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations("cip");
+    private final ValueBuffer detail = new ValueBuffer();
     private final CipNames vendors = CipNames.vendors();
     private final CipNames deviceTypes = CipNames.deviceTypes();
     private final CipNames services = CipNames.services();
@@ -96,6 +104,7 @@ public final class EnipDissector implements Dissector {
             int length = payload.u16le(at + 2);
             if (!knownCommand(command) || u32le(payload, at + 20) != 0) {
                 malformed++;
+                operations.between(packet, !fromServer).every(sink, ReportedOperations.MALFORMED, null);
                 return;
             }
             if (n == 0) role(packet, fromServer, fromClient, sink);
@@ -213,13 +222,17 @@ public final class EnipDissector implements Dissector {
         else value.clear().append("0x").appendHex2(service);
         reported.attribute(sink, mac, hi, lo, EnipAttributes.CIP_SERVICE, value, MAX_VALUES_PER_HOST,
                 EnipAttributes.SEEN, ts);
+        detail.clear().append("service=").append(value.text());
+        if (classId == SYMBOLIC) detail.append(" class=symbolic");
         if (classId >= 0) {
             value.clear().append("0x");
             if (classId > 0xff) value.appendHex2(classId >>> 8);
             value.appendHex2(classId & 0xff);
             reported.attribute(sink, mac, hi, lo, EnipAttributes.CIP_CLASS, value, MAX_VALUES_PER_HOST,
                     EnipAttributes.SEEN, ts);
+            detail.append(" class=").append(value.text());
         }
+        operations.between(packet, true).once(sink, CIP_OPERATION, detail);
         if (depth >= MAX_DEPTH || pathEnd > end) return;
         if (service == UNCONNECTED_SEND && classId == CONNECTION_MANAGER) {
             // Vol. 1 §3-5.5.2: priority/time tick u8, time-out ticks u8, message size u16, message, route path

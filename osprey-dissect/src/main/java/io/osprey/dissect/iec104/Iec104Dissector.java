@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -39,11 +40,18 @@ public final class Iec104Dissector implements Dissector {
     public static final int MAX_APDUS_PER_SEGMENT = 16;
     /** Distinct type ids, causes and common addresses reported per host. */
     public static final int MAX_VALUES_PER_HOST = 64;
-    /** Packets of a connection examined. */
-    public static final int PAYLOAD_PACKETS = 256;
+    /**
+     * Every packet of a connection is examined: a command or a reset can come at any time in a session that lasts
+     * for hours, and an ASDU already seen costs one table lookup.
+     */
+    public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
+    /** §7.2.1.1 C_RP_NA_1, reset process: restarts the controlled station, reported at every occurrence. */
+    static final int RESET_PROCESS = 105;
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
     private long malformed;
 
     @Override
@@ -64,11 +72,13 @@ public final class Iec104Dissector implements Dissector {
         boolean fromControlling = dst == PORT && src != PORT || src == dst && flow.exists() && flow.fromClient();
         if (!fromControlled && !fromControlling) return;
         long mac = packet.srcMac(), hi = packet.srcIpHi(), lo = packet.srcIpLo(), ts = packet.timestampNanos();
+        operations.between(packet, fromControlling);
         int at = 0;
         for (int n = 0; n < MAX_APDUS_PER_SEGMENT && payload.has(at, APCI_LENGTH); n++) {
             int length = payload.u8(at + 1);
             if (payload.u8(at) != START || length < CONTROL_LENGTH || length > MAX_APDU_LENGTH) {
                 malformed++;
+                operations.every(sink, ReportedOperations.MALFORMED, null);
                 return;
             }
             if (n == 0) {
@@ -101,6 +111,14 @@ public final class Iec104Dissector implements Dissector {
         else value.appendDecimal(cause);
         seen(sink, mac, hi, lo, Iec104Attributes.CAUSE, value, ts);
         seen(sink, mac, hi, lo, Iec104Attributes.COMMON_ADDRESS, value.clear().appendDecimal(payload.u16le(asdu + 4)), ts);
+        String operation = typeName != null ? typeName : "type-" + type;
+        if (type == RESET_PROCESS) {
+            operations.every(sink, operation, "commonAddress=" + payload.u16le(asdu + 4));
+        } else {
+            detail.clear().append("cause=").append(causeName != null ? causeName : Integer.toString(cause))
+                    .append(" commonAddress=").appendDecimal(payload.u16le(asdu + 4));
+            operations.once(sink, operation, detail);
+        }
     }
 
     /** IEC 60870-5-101 §7.2.1.1 and IEC 60870-5-104 §8: the type identifications in the compatible range. */

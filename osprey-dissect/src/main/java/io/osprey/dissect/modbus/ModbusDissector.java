@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -38,11 +39,23 @@ public final class ModbusDissector implements Dissector {
     public static final int MAX_OBJECT_LENGTH = 128;
     /** Distinct functions, exception codes and unit ids reported per host. */
     public static final int MAX_VALUES_PER_HOST = 32;
-    /** Packets of a connection examined: polling repeats the same requests for hours. */
-    public static final int PAYLOAD_PACKETS = 256;
+    /**
+     * Every packet of a connection is examined: a write or an exception can come at any time in a polling session
+     * that lasts for hours, and a request already seen costs one table lookup.
+     */
+    public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
+    /** The operation reported for each function code, as "fc-" and its decimal number. */
+    public static final String FUNCTION_OPERATION = "fc-";
+    /** The operation reported for each exception response. */
+    public static final String EXCEPTION_OPERATION = "exception";
+    /** §6.1–6.4, 6.5–6.6, 6.11–6.12, 6.16–6.17: the functions whose request starts with an address and a quantity. */
+    private static final long ADDRESSED_FUNCTIONS = 1L << 1 | 1L << 2 | 1L << 3 | 1L << 4 | 1L << 5 | 1L << 6
+            | 1L << 15 | 1L << 16 | 1L << 22 | 1L << 23;
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
     private long malformed;
 
     @Override
@@ -66,24 +79,47 @@ public final class ModbusDissector implements Dissector {
         for (int n = 0; n < MAX_ADUS_PER_SEGMENT && payload.has(at, MBAP_LENGTH + 1); n++) {
             int length = payload.u16(at + 4);
             int function = payload.u8(at + 7);
-            if (payload.u16(at + 2) != 0 || length < 2 || length > MAX_PDU_LENGTH + 1 || function == 0
+            operations.between(packet, fromClient);
+            if (payload.u16(at + 2) == 0 && length >= 2 && length <= MAX_PDU_LENGTH + 1 && function == 0) {
+                // §4.1: "function code 0 is not valid", so a request with it is an illegal operation, not noise
+                operations.every(sink, FUNCTION_OPERATION + 0, "unit=" + payload.u8(at + 6));
+                return;
+            }
+            if (payload.u16(at + 2) != 0 || length < 2 || length > MAX_PDU_LENGTH + 1
                     || fromClient && function >= EXCEPTION_BIT) {
                 malformed++;
+                operations.every(sink, ReportedOperations.MALFORMED, null);
                 return;
             }
             int pdu = at + MBAP_LENGTH;
             int end = Math.min(at + 6 + length, payload.length());
-            if (fromClient) request(packet, payload, pdu, function, sink);
+            if (fromClient) request(packet, payload, at, pdu, end, function, sink);
             else response(packet, payload, at, pdu, end, function, sink);
             at += 6 + length;
         }
     }
 
-    private void request(Packet packet, Payload payload, int pdu, int function, ObservationSink sink) {
+    private void request(Packet packet, Payload payload, int at, int pdu, int end, int function, ObservationSink sink) {
         long mac = packet.srcMac(), hi = packet.srcIpHi(), lo = packet.srcIpLo(), ts = packet.timestampNanos();
         seen(sink, mac, hi, lo, ModbusAttributes.ROLE, value.clear().append(ModbusAttributes.ROLE_CLIENT), ts);
         functionName(function, payload.u8(pdu + 1));
         seen(sink, mac, hi, lo, ModbusAttributes.FUNCTION, value, ts);
+        detail.clear().append("unit=").appendDecimal(payload.u8(at + 6));
+        if (function < 64 && (ADDRESSED_FUNCTIONS >>> function & 1) != 0 && pdu + 5 <= end) {
+            int quantity = function == 5 || function == 6 || function == 22 ? 1 : payload.u16(pdu + 3);
+            detail.append(" start=").appendDecimal(payload.u16(pdu + 1)).append(" count=").appendDecimal(quantity);
+        }
+        operations.once(sink, operationName(function), detail);
+    }
+
+    /** "fc-3": the operation name of a function code, from a fixed table so that reporting allocates nothing. */
+    private static String operationName(int function) {
+        return FUNCTION_OPERATIONS[function & 0x7F];
+    }
+
+    private static final String[] FUNCTION_OPERATIONS = new String[128];
+    static {
+        for (int i = 0; i < FUNCTION_OPERATIONS.length; i++) FUNCTION_OPERATIONS[i] = FUNCTION_OPERATION + i;
     }
 
     private void response(Packet packet, Payload payload, int at, int pdu, int end, int function, ObservationSink sink) {
@@ -95,6 +131,8 @@ public final class ModbusDissector implements Dissector {
             int code = payload.u8(pdu + 1);
             if (code >= 0 && pdu + 2 <= end) {
                 seen(sink, mac, hi, lo, ModbusAttributes.EXCEPTION, value.clear().appendDecimal(code), ts);
+                operations.every(sink, EXCEPTION_OPERATION,
+                        "unit=" + payload.u8(at + 6) + " function=" + (function & 0x7F) + " code=" + code);
             }
         } else if (function == ENCAPSULATED_INTERFACE_TRANSPORT && payload.u8(pdu + 1) == MEI_READ_DEVICE_ID) {
             deviceIdentification(payload, pdu, end, sink, mac, hi, lo, ts);
@@ -113,6 +151,7 @@ public final class ModbusDissector implements Dissector {
             int id = payload.u8(p), length = payload.u8(p + 1);
             if (p + 2 + length > end) {
                 malformed++;
+                operations.every(sink, ReportedOperations.MALFORMED, null);
                 return;
             }
             String attribute = objectAttribute(id);

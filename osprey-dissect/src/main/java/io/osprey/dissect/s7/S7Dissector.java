@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -40,6 +41,8 @@ public final class S7Dissector implements Dissector {
      * at any time in long-lived engineering and HMI sessions, and S7 traffic is light.
      */
     public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
+    /** The operation reporting a COTP connection request: "type=pg rack=0 slot=2". */
+    public static final String CONNECT_OPERATION = "connect";
 
     /** RFC 1006 §6: version 3, a reserved octet, a 16-bit length counting the 4-octet header. */
     static final int TPKT_VERSION = 3, TPKT_HEADER = 4;
@@ -81,6 +84,7 @@ public final class S7Dissector implements Dissector {
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
     private final SzlRecords szl = new SzlRecords();
     private final SzlRecords.RecordSink onRecord = this::record;
     private long clientMac, clientHi, clientLo, serverMac, serverHi, serverLo, nanos;
@@ -117,7 +121,7 @@ public final class S7Dissector implements Dissector {
         int at = 0;
         for (int n = 0; n < MAX_TPKTS_PER_SEGMENT && payload.has(at, TPKT_HEADER); n++) {
             if (!isTpkt(payload, at)) {
-                malformed++;
+                reportMalformed();
                 return;
             }
             int end = at + payload.u16(at + 2);
@@ -139,6 +143,7 @@ public final class S7Dissector implements Dissector {
         serverLo = fromClient ? packet.dstIpLo() : packet.srcIpLo();
         serverPort = fromClient ? packet.dstPort() : packet.srcPort();
         nanos = packet.timestampNanos();
+        operations.between(clientMac, clientHi, clientLo, serverMac, serverHi, serverLo, nanos);
     }
 
     /** One COTP TPDU in {@code [at, end)}; the length indicator was checked by {@link #isTpkt}. */
@@ -170,9 +175,27 @@ public final class S7Dissector implements Dissector {
                 reported.attribute(sink, clientMac, clientHi, clientLo,
                         code == PARAM_CALLING_TSAP ? S7Attributes.CALLING_TSAP : S7Attributes.CALLED_TSAP, value,
                         S7Attributes.CONFIGURED, nanos);
+                if (code == PARAM_CALLED_TSAP && length == 2) calledTsap(payload.u8(at + 2), payload.u8(at + 3));
             }
             at += 2 + length;
         }
+    }
+
+    /**
+     * An S7 called TSAP is two octets: the connection type (1 PG, a programming device; 2 OP, an operator panel;
+     * 3 S7 basic) and the CPU's rack (high 3 bits) and slot (low 5 bits). Reported as a "connect" operation, which
+     * gives the PLC's rack and slot and who connects to it as a programmer.
+     */
+    private void calledTsap(int type, int rackSlot) {
+        String kind = switch (type) {
+            case 1 -> "pg";
+            case 2 -> "op";
+            case 3 -> "basic";
+            default -> "other";
+        };
+        value.clear().append("type=").append(kind).append(" rack=").appendDecimal(rackSlot >>> 5)
+                .append(" slot=").appendDecimal(rackSlot & 0x1F);
+        operations.once(sink, CONNECT_OPERATION, value);
     }
 
     /** A TSAP as text when every octet is printable ASCII (and there are more than two), else in hex. */
@@ -194,7 +217,7 @@ public final class S7Dissector implements Dissector {
         int param = at + header, data = param + paramLength;
         if (rosctr != ROSCTR_JOB && rosctr != ROSCTR_ACK && rosctr != ROSCTR_ACK_DATA && rosctr != ROSCTR_USERDATA
                 || at + header > end || dataLength < 0 || data + dataLength > end) {
-            malformed++;
+            reportMalformed();
             return;
         }
         roles(S7Attributes.PROTOCOL_S7COMM);
@@ -214,48 +237,71 @@ public final class S7Dissector implements Dissector {
         reported.service(sink, serverMac, serverHi, serverLo, serverPort, Observation.Transport.TCP, protocol, nanos);
     }
 
+    /** A PDU that breaks the framing or the S7 header: counted, and reported for the malformed-packets alert. */
+    private void reportMalformed() {
+        malformed++;
+        operations.every(sink, ReportedOperations.MALFORMED, null);
+    }
+
     private void clientFact(String attribute, String name) {
         reported.attribute(sink, clientMac, clientHi, clientLo, attribute, value.clear().append(name),
                 S7Attributes.STATED, nanos);
     }
 
-    /**
-     * A job's function (first parameter octet). PLC control (0x28): 7 octets, a parameter block length and block,
-     * then the PI service name with a one-octet length.
-     */
+    /** A job's function (first parameter octet); a PLC control job is reported with its PI service. */
     private void job(Payload payload, int param, int end) {
         int code = payload.u8(param);
         String name = S7Functions.job(code);
         if (name == null) return;
         clientFact(S7Attributes.FUNCTION, name);
-        if (code != S7Functions.PLC_CONTROL) return;
+        if (code == S7Functions.PLC_CONTROL) {
+            if (!piService(payload, param, end)) operations.every(sink, name, "piService=?");
+            else operations.every(sink, name, "piService=" + value.text());
+        } else if (S7Functions.changesPlc(code)) {
+            operations.every(sink, name, "function=0x" + Integer.toHexString(code));
+        } else {
+            operations.once(sink, name);
+        }
+    }
+
+    /**
+     * PLC control (0x28): 7 octets, a parameter block length and block, then the PI service name with a one-octet
+     * length, read into {@link #value}; false when it is not there or not printable.
+     */
+    private boolean piService(Payload payload, int param, int end) {
         int block = payload.u16(param + 8);
         int nameAt = param + 10 + Math.max(block, 0);
         int nameLength = payload.u8(nameAt);
-        if (block < 0 || nameLength <= 0 || nameAt + 1 + nameLength > end) return;
+        if (block < 0 || nameLength <= 0 || nameAt + 1 + nameLength > end) return false;
         value.clear();
         for (int i = 0; i < Math.min(nameLength, MAX_PI_SERVICE_LENGTH); i++) {
             int c = payload.u8(nameAt + 1 + i);
-            if (!printable(c)) return;
+            if (!printable(c)) return false;
             value.append(c);
         }
         reported.attribute(sink, clientMac, clientHi, clientLo, S7Attributes.PI_SERVICE, value, S7Attributes.STATED, nanos);
         if (nameLength == S7Functions.PI_PROGRAM.length() && payload.startsWith(nameAt + 1, S7Functions.PI_PROGRAM)) {
             clientFact(S7Attributes.FUNCTION, S7Functions.PLC_START);
+            operations.every(sink, S7Functions.PLC_START, "piService=" + S7Functions.PI_PROGRAM);
+            value.clear().append(S7Functions.PI_PROGRAM);
         }
+        return true;
     }
 
     private void userdata(Payload payload, int param, int paramLength, int data, int end, boolean fromClient,
                           int flowId) {
         if (paramLength < 8 || (payload.u8(param) << 16 | payload.u16(param + 1)) != USERDATA_PARAM_HEAD) {
-            malformed++;
+            reportMalformed();
             return;
         }
         int type = payload.u8(param + 5) >>> 4, group = payload.u8(param + 5) & 0xF;
         int subfunction = payload.u8(param + 6);
         if (type == USERDATA_REQUEST && fromClient) {
             String name = S7Functions.userdata(group, subfunction);
-            if (name != null) clientFact(S7Attributes.FUNCTION, name);
+            if (name != null) {
+                clientFact(S7Attributes.FUNCTION, name);
+                operations.once(sink, name);
+            }
             return;
         }
         if (type != USERDATA_RESPONSE || fromClient || group != S7Functions.GROUP_CPU
@@ -296,7 +342,10 @@ public final class S7Dissector implements Dissector {
             case SZL_COMPONENT_ID -> componentIdentification(index, record, length);
             case SZL_MODE -> {
                 String mode = length >= 4 ? S7Functions.cpuMode(record[3] & 0xF) : null;
-                if (mode != null) serverFact(S7Attributes.CPU_MODE, value.clear().append(mode));
+                if (mode != null) {
+                    serverFact(S7Attributes.CPU_MODE, value.clear().append(mode));
+                    operations.once(sink, ReportedOperations.MODE, value);
+                }
             }
             default -> { }
         }
@@ -360,7 +409,7 @@ public final class S7Dissector implements Dissector {
     /** S7comm-plus: id 0x72, version, data length, then the opcode and (but for notifications) a function code. */
     private void s7commPlus(Payload payload, int at, int end, boolean fromClient) {
         if (at + PLUS_HEADER + 1 > end) {
-            malformed++;
+            reportMalformed();
             return;
         }
         int opcode = payload.u8(at + PLUS_HEADER);
@@ -376,7 +425,10 @@ public final class S7Dissector implements Dissector {
         int function = at + PLUS_FUNCTION_OFFSET + 2 <= end ? payload.u16(at + PLUS_FUNCTION_OFFSET) : -1;
         if (opcode == S7Functions.PLUS_REQUEST && fromClient) {
             String name = S7Functions.plusFunction(function);
-            if (name != null) clientFact(S7Attributes.PLUS_FUNCTION, name);
+            if (name != null) {
+                clientFact(S7Attributes.PLUS_FUNCTION, name);
+                operations.once(sink, name);
+            }
         } else if (opcode == S7Functions.PLUS_RESPONSE && !fromClient && function == S7Functions.PLUS_CREATE_OBJECT) {
             plusVersion(payload, at + PLUS_FUNCTION_OFFSET + 2, end);
         }

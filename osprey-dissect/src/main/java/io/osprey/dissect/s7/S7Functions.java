@@ -25,6 +25,11 @@ final class S7Functions {
 
     private S7Functions() {}
 
+    /** True for the job functions that change the PLC: program download and upload, stop and control. */
+    static boolean changesPlc(int code) {
+        return code >= REQUEST_DOWNLOAD && code <= END_UPLOAD || code == PLC_CONTROL || code == PLC_STOP;
+    }
+
     /** The job function's name, or null. */
     static String job(int code) {
         return switch (code) {

@@ -71,6 +71,8 @@ public final class ObservationLog implements ObservationSink {
             case Observation.Service s -> "service " + s.server() + " " + s.transport().label() + "/" + s.port() + " "
                     + s.protocol();
             case Observation.Activity a -> "activity " + a.host();
+            case Observation.Operation op -> "operation " + op.client() + " > " + op.server() + " " + op.source() + ":"
+                    + op.operation() + (op.detail().isEmpty() ? "" : " " + op.detail());
         };
     }
 }

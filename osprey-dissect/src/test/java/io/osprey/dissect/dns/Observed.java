@@ -65,6 +65,18 @@ public final class Observed {
         return s;
     }
 
+    /** Operations as "client > server source:operation detail", in the order reported. */
+    public List<String> operations() {
+        List<String> s = new ArrayList<>();
+        for (Observation o : all) {
+            if (o instanceof Observation.Operation op) {
+                s.add(op.client() + " > " + op.server() + " " + op.source() + ":" + op.operation()
+                        + (op.detail().isEmpty() ? "" : " " + op.detail()));
+            }
+        }
+        return s;
+    }
+
     /** Bindings as "mac ip", sorted. */
     public Set<String> bindings() {
         Set<String> s = new TreeSet<>();

@@ -151,4 +151,25 @@ class S7CaptureTest {
         assertThat(o.services()).isEmpty();
         assertThat(s7.notS7()).isPositive();
     }
+
+    @Test
+    void operationsOfTheSnap7SessionCarryTheirEndsAndPiServices() {
+        Observed o = run("snap7-cpu315-szl-upload-plc-stop.pcapng");
+        String pair = "00:0c:29:c1:49:92/134.217.61.131 > 00:0e:8c:d0:f9:cb/134.217.61.211 s7:";
+        // routine functions once per pair; those that change the PLC at each occurrence (4 uploads, 5 started)
+        assertThat(o.operations()).containsOnlyOnce(pair + "setup", pair + "read-szl", pair + "mode run",
+                pair + "write-var", pair + "plc-stop function=0x29", pair + "plc-control piService=_MODU",
+                pair + "plc-control piService=_GARB", pair + "plc-start piService=P_PROGRAM",
+                pair + "plc-control piService=P_PROGRAM");
+        assertThat(o.operations()).filteredOn(op -> op.equals(pair + "start-upload function=0x1d")).hasSize(5);
+        assertThat(o.operations()).filteredOn(op -> op.equals(pair + "end-upload function=0x1f")).hasSize(4);
+    }
+
+    @Test
+    void theStep7DownloadIsReportedFromTheStationToThePlcWithItsActivation() {
+        Observed o = run("step7-s300-block-download.pcapng");
+        String pair = "00:ff:e6:0f:40:8d/134.249.53.130 > 00:ff:e7:0f:40:8d/134.249.61.182 s7:";
+        assertThat(o.operations()).contains(pair + "request-download function=0x1a", pair + "download-block function=0x1b",
+                pair + "download-ended function=0x1c", pair + "plc-control piService=_INSE");
+    }
 }

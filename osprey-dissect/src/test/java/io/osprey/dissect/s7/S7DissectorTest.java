@@ -184,12 +184,13 @@ class S7DissectorTest {
     }
 
     @Test
-    void aBadS7HeaderIsCountedNotReported() {
+    void aBadS7HeaderIsCountedAndReportedOnlyAsMalformed() {
         S7Dissector s7 = new S7Dissector();
         byte[] badRosctr = bytes().u8(0x32, 9).u16(0).u16(1).u16(0).u16(0).build();
         byte[] overlong = bytes().u8(0x32, 1).u16(0).u16(1).u16(200).u16(0).u8(4).build();
         Observed o = new Observed(s7).feed(S7Wire.CLIENT, fromClient(concat(dt(badRosctr), dt(overlong))));
-        assertThat(o.all).isEmpty();
+        assertThat(o.attributes()).isEmpty();
+        assertThat(o.operations()).hasSize(2).allSatisfy(op -> assertThat(op).endsWith(" s7:malformed"));
         assertThat(s7.malformed()).isEqualTo(2);
     }
 }

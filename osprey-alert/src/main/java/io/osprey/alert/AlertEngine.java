@@ -1,0 +1,283 @@
+package io.osprey.alert;
+
+import io.osprey.dissect.Host;
+import io.osprey.inventory.Device;
+import io.osprey.packet.decode.Addresses;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a run's operations and devices into alerts, against a learned {@link Baseline} when there is one.
+ *
+ * <p>Without a baseline only what is wrong in itself is raised: operations that change a controller, protocol
+ * violations, scans, internet connectivity, modes that change during the run. With one, deviations from it are
+ * raised too: new assets, unpermitted function codes, new activity, address ranges, mode and firmware changes; and
+ * programming by a device the baseline does not know as a programmer. Repeats of the same behaviour between the
+ * same two devices merge into one alert with a count.
+ */
+public final class AlertEngine {
+    /** Evidence items kept per alert. */
+    public static final int MAX_EVIDENCE = 10;
+    /** Operations of the link and transport layers: the enterprise alerts' material, not OT activity. */
+    static final Set<String> TRANSPORT_SOURCES = Set.of("tcp", "udp");
+    /** Protocols with their own function-code alerts, so not reported again as new activity. */
+    static final Map<String, String> FUNCTION_CODE_ALERTS =
+            Map.of("modbus", "modbus-unpermitted-function", "dnp3", "dnp3-unpermitted-function");
+    static final String CONNECT = "connect", MODE = "mode", MALFORMED = "malformed";
+    private static final Pattern MODBUS_RANGE = Pattern.compile("(unit=\\d+) start=(\\d+) count=(\\d+)");
+
+    private final AlertCatalogue catalogue;
+
+    public AlertEngine(AlertCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** The alerts, most severe first, then by first occurrence; muted ones are left out. */
+    public List<Alert> evaluate(List<Device> devices, OperationLog log, Baseline baseline) {
+        DeviceDirectory directory = new DeviceDirectory(devices);
+        Raised raised = new Raised(directory);
+        List<LoggedOperation> operations = log.entries();
+        operations.sort(Comparator.comparingLong(LoggedOperation::first));
+        for (LoggedOperation o : operations) {
+            triggers(o, baseline, raised);
+            if (baseline != null) deviations(o, baseline, directory, raised);
+        }
+        plcScans(operations, directory, raised);
+        internetConnectivity(operations, directory, raised);
+        modeChanges(operations, directory, baseline, raised);
+        if (baseline != null) {
+            for (Device d : devices) {
+                if (!baseline.has(Baseline.deviceKey(d.deviceId()))) newAsset(d, raised);
+                String learned = baseline.firmware(d.deviceId());
+                if (learned != null && d.firmwareVersion() != null && !learned.equals(d.firmwareVersion())) {
+                    raised.single("firmware-change", d.deviceId(), null, d.lastSeenNanos(), "inventory", "firmware",
+                            "learned=" + learned + " now=" + d.firmwareVersion(),
+                            "firmware|" + d.deviceId() + "|" + d.firmwareVersion());
+                }
+            }
+        }
+        List<Alert> alerts = new ArrayList<>();
+        for (Raised.Builder b : raised.builders.values()) {
+            Alert a = b.build();
+            if (a != null && (baseline == null || !baseline.muted(a.alertId()))) alerts.add(a);
+        }
+        alerts.sort(Comparator.comparingInt((Alert a) -> AlertDefinition.SEVERITIES.indexOf(a.severity()))
+                .thenComparingLong(Alert::firstSeenNanos).thenComparing(Alert::alertId));
+        return alerts;
+    }
+
+    /** The operations triggers.tsv names: programming, stops, protocol violations, resets, malformed PDUs. */
+    private void triggers(LoggedOperation o, Baseline baseline, Raised raised) {
+        for (OperationTrigger t : catalogue.triggers()) {
+            if (!t.matches(o)) continue;
+            String client = raised.directory.name(o.client()), server = raised.directory.name(o.server());
+            String key = Baseline.operationKey(client, server, o.source(), o.operation());
+            if (t.learnable() && baseline != null && baseline.has(key)) continue;
+            // a session's malformed PDUs are one alert per pair and protocol; others one per pair and alert
+            raised.operation(t.alertId(), o, t.alertId(), t.learnable() ? key : null);
+        }
+    }
+
+    /** Deviations from the baseline, for operations that raise no alert of their own (triggers.tsv). */
+    private void deviations(LoggedOperation o, Baseline baseline, DeviceDirectory directory, Raised raised) {
+        if (TRANSPORT_SOURCES.contains(o.source()) || o.operation().equals(MODE) || triggered(o)) return;
+        String client = directory.name(o.client()), server = directory.name(o.server());
+        String opKey = Baseline.operationKey(client, server, o.source(), o.operation());
+        String functionAlert = FUNCTION_CODE_ALERTS.get(o.source());
+        if (functionAlert != null && o.operation().startsWith("fc-")) {
+            if (!baseline.has(opKey)) {
+                raised.operation(functionAlert, o, functionAlert + "|" + o.operation(), opKey);
+            } else if (o.source().equals("modbus")) {
+                addressRange(o, client, server, baseline, raised);
+            }
+            return;
+        }
+        if (functionAlert != null) return;
+        String key = Baseline.activityKey(client, server, o.source(), o.operation(), o.detail());
+        if (!baseline.has(key)) raised.operation("new-activity", o, "new-activity|" + o.source() + "|" + o.operation() + "|" + o.detail(), key);
+    }
+
+    private boolean triggered(LoggedOperation o) {
+        for (OperationTrigger t : catalogue.triggers()) if (t.matches(o)) return true;
+        return false;
+    }
+
+    private void addressRange(LoggedOperation o, String client, String server, Baseline baseline, Raised raised) {
+        Matcher m = MODBUS_RANGE.matcher(o.detail());
+        if (!m.matches()) return;
+        String key = Baseline.rangeKey(client, server, o.operation(), m.group(1));
+        long start = Long.parseLong(m.group(2)), end = start + Long.parseLong(m.group(3));
+        long[] learned = baseline.range(key);
+        if (learned == null || start >= learned[0] && end <= learned[1]) return;
+        raised.operation("modbus-address-range", o, "modbus-address-range|" + key,
+                "range|" + key + "|" + start + "|" + end);
+    }
+
+    /** One client contacting {@code threshold} distinct devices on industrial ports within the window. */
+    private void plcScans(List<LoggedOperation> operations, DeviceDirectory directory, Raised raised) {
+        AlertDefinition def = catalogue.definition("plc-scan");
+        Map<String, TreeMap<Long, LoggedOperation>> byClient = new HashMap<>();
+        for (LoggedOperation o : operations) {
+            if (!TRANSPORT_SOURCES.contains(o.source()) || !o.operation().equals(CONNECT)) continue;
+            if (!catalogue.industrialPort(Integer.parseInt(o.detail()))) continue;
+            byClient.computeIfAbsent(directory.name(o.client()), k -> new TreeMap<>()).put(o.first(), o);
+        }
+        long window = def.window().toNanos();
+        byClient.forEach((client, contacts) -> {
+            List<LoggedOperation> list = new ArrayList<>(contacts.values());
+            for (int i = 0; i < list.size(); i++) {
+                Set<String> servers = new HashSet<>();
+                List<LoggedOperation> inWindow = new ArrayList<>();
+                for (int j = i; j < list.size() && (window == 0 || list.get(j).first() - list.get(i).first() <= window); j++) {
+                    if (servers.add(directory.name(list.get(j).server()))) inWindow.add(list.get(j));
+                }
+                if (servers.size() < def.threshold()) continue;
+                for (LoggedOperation o : inWindow) raised.operation("plc-scan", o, "plc-scan", null, true);
+                return;
+            }
+        });
+    }
+
+    /** An OT device exchanging traffic with an internet address, either way. */
+    private void internetConnectivity(List<LoggedOperation> operations, DeviceDirectory directory, Raised raised) {
+        for (LoggedOperation o : operations) {
+            if (!TRANSPORT_SOURCES.contains(o.source()) || !o.operation().equals(CONNECT)) continue;
+            Device client = directory.device(directory.deviceId(o.client()));
+            Device server = directory.device(directory.deviceId(o.server()));
+            boolean out = isOt(client) && server == null && internet(o.server());
+            boolean in = isOt(server) && client == null && internet(o.client());
+            if (out || in) raised.operation("internet-connectivity", o, "internet-connectivity", null, true);
+        }
+    }
+
+    private static boolean isOt(Device d) { return d != null && "OT".equals(d.deviceCategory()); }
+
+    private static boolean internet(Host h) { return h.hasIp() && Addresses.isGlobalUnicast(h.ipHi(), h.ipLo()); }
+
+    /** The modes a controller reports, in time order: any change is an alert, and so is a change from the baseline. */
+    private void modeChanges(List<LoggedOperation> operations, DeviceDirectory directory, Baseline baseline, Raised raised) {
+        Map<String, TreeMap<Long, LoggedOperation>> byController = new LinkedHashMap<>();
+        for (LoggedOperation o : operations) {
+            if (o.operation().equals(MODE)) byController.computeIfAbsent(directory.name(o.server()), k -> new TreeMap<>()).put(o.first(), o);
+        }
+        byController.forEach((controller, modes) -> {
+            String previous = baseline == null ? null : baseline.mode(controller);
+            String before = previous;
+            for (LoggedOperation o : modes.values()) {
+                if (before != null && !before.equals(o.detail())) {
+                    raised.single("plc-mode-change", controller, null, o.first(), o.source(), MODE,
+                            "from=" + before + " to=" + o.detail(), "mode|" + controller + "|" + o.detail());
+                }
+                before = o.detail();
+            }
+        });
+    }
+
+    private void newAsset(Device d, Raised raised) {
+        String detail = "vendor=" + d.vendor() + " type=" + d.deviceType() + " ip=" + String.join(",", d.ipAddresses());
+        raised.single("new-asset", d.deviceId(), null, d.firstSeenNanos(), "inventory", "first-seen", detail,
+                Baseline.deviceKey(d.deviceId()));
+    }
+
+    /** The alerts being built, merged by (definition, source, destination, discriminator). */
+    private final class Raised {
+        final DeviceDirectory directory;
+        final Map<String, Builder> builders = new LinkedHashMap<>();
+
+        Raised(DeviceDirectory directory) { this.directory = directory; }
+
+        void operation(String definitionId, LoggedOperation o, String discriminator, String baselineKey) {
+            operation(definitionId, o, discriminator, baselineKey, false);
+        }
+
+        /** Adds an operation; {@code perSource} merges by the acting end alone (scans, connectivity). */
+        void operation(String definitionId, LoggedOperation o, String discriminator, String baselineKey, boolean perSource) {
+            String client = directory.name(o.client()), server = directory.name(o.server());
+            boolean outsider = directory.deviceId(o.client()) == null && directory.deviceId(o.server()) != null;
+            String source = perSource && outsider ? server : client;
+            String destination = perSource ? null : server;
+            if (definitionId.equals("malformed-packets")) discriminator = "malformed|" + o.source();
+            Builder b = builder(definitionId, source, destination, discriminator, baselineKey);
+            b.count += o.count();
+            b.times.add(o.times());
+            b.first = Math.min(b.first, o.first());
+            b.last = Math.max(b.last, o.last());
+            for (long t : o.times()) {
+                if (b.evidence.size() >= MAX_EVIDENCE) break;
+                b.evidence.add(new AlertEvidence(t, o.source(), o.operation(), o.detail(), client, server));
+            }
+        }
+
+        void single(String definitionId, String source, String destination, long nanos, String protocol,
+                    String operation, String detail, String baselineKey) {
+            Builder b = builder(definitionId, source, destination, detail, baselineKey);
+            b.count++;
+            b.times.add(new long[]{nanos});
+            b.first = Math.min(b.first, nanos);
+            b.last = Math.max(b.last, nanos);
+            if (b.evidence.size() < MAX_EVIDENCE) b.evidence.add(new AlertEvidence(nanos, protocol, operation, detail, source, destination));
+        }
+
+        private Builder builder(String definitionId, String source, String destination, String discriminator, String baselineKey) {
+            String identity = definitionId + "|" + source + "|" + destination + "|" + discriminator;
+            return builders.computeIfAbsent(identity, k -> new Builder(catalogue.definition(definitionId), k, source, destination, baselineKey));
+        }
+
+        final class Builder {
+            final AlertDefinition definition;
+            final String identity, source, destination, baselineKey;
+            final List<long[]> times = new ArrayList<>();
+            final List<AlertEvidence> evidence = new ArrayList<>();
+            long count, first = Long.MAX_VALUE, last = Long.MIN_VALUE;
+
+            Builder(AlertDefinition definition, String identity, String source, String destination, String baselineKey) {
+                this.definition = definition;
+                this.identity = identity;
+                this.source = source;
+                this.destination = destination;
+                this.baselineKey = baselineKey;
+            }
+
+            /** The alert, or null when its threshold is not reached within its window. */
+            Alert build() {
+                int n = 0;
+                for (long[] t : times) n += t.length;
+                long[] all = new long[n];
+                int at = 0;
+                for (long[] t : times) {
+                    System.arraycopy(t, 0, all, at, t.length);
+                    at += t.length;
+                }
+                if (!definition.id().equals("plc-scan") && !definition.reached(all, count)) return null;
+                evidence.sort(Comparator.comparingLong(AlertEvidence::timestampNanos));
+                return new Alert(alertId(identity), definition.id(), definition.title(), definition.engine(),
+                        definition.severity(), definition.category(), definition.techniques(), source, destination,
+                        first, last, count, List.copyOf(evidence), definition.remediation(), baselineKey);
+            }
+        }
+    }
+
+    /** "OA-" and 12 hex digits of a SHA-256 of the alert's identity: stable across runs, short enough to type. */
+    static String alertId(String identity) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return "OA-" + HexFormat.of().formatHex(d, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

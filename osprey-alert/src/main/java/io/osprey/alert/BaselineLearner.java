@@ -1,0 +1,47 @@
+package io.osprey.alert;
+
+import io.osprey.inventory.Device;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds a {@link Baseline} from what a learning run saw: every device, every operation between two ends (with its
+ * detail, for new-activity), the Modbus address ranges, the last mode of each controller and each device's firmware.
+ */
+public final class BaselineLearner {
+    private static final Pattern MODBUS_RANGE = Pattern.compile("(unit=\\d+) start=(\\d+) count=(\\d+)");
+
+    private BaselineLearner() {}
+
+    /** Adds the run to {@code baseline} (a new one, or one being extended) and returns it. */
+    public static Baseline learn(Baseline baseline, List<Device> devices, OperationLog log) {
+        DeviceDirectory directory = new DeviceDirectory(devices);
+        for (Device d : devices) {
+            baseline.add(Baseline.deviceKey(d.deviceId()));
+            if (d.firmwareVersion() != null) baseline.firmware(d.deviceId(), d.firmwareVersion());
+            if (d.firstSeenNanos() != 0) baseline.learnedOver(d.firstSeenNanos(), d.lastSeenNanos());
+        }
+        List<LoggedOperation> operations = log.entries();
+        operations.sort(Comparator.comparingLong(LoggedOperation::first));
+        for (LoggedOperation o : operations) {
+            if (AlertEngine.TRANSPORT_SOURCES.contains(o.source()) || o.operation().equals(AlertEngine.MALFORMED)) continue;
+            String client = directory.name(o.client()), server = directory.name(o.server());
+            if (o.operation().equals(AlertEngine.MODE)) {
+                baseline.mode(server, o.detail());
+                continue;
+            }
+            baseline.add(Baseline.operationKey(client, server, o.source(), o.operation()));
+            baseline.add(Baseline.activityKey(client, server, o.source(), o.operation(), o.detail()));
+            Matcher m = MODBUS_RANGE.matcher(o.detail());
+            if (o.source().equals("modbus") && m.matches()) {
+                long start = Long.parseLong(m.group(2));
+                baseline.addRange(Baseline.rangeKey(client, server, o.operation(), m.group(1)), start,
+                        start + Long.parseLong(m.group(3)));
+            }
+        }
+        return baseline;
+    }
+}
