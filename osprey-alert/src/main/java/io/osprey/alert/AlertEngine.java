@@ -85,7 +85,7 @@ public final class AlertEngine {
         for (OperationTrigger t : catalogue.triggers()) {
             if (!t.matches(o)) continue;
             String client = raised.directory.name(o.client()), server = raised.directory.name(o.server());
-            String key = Baseline.operationKey(client, server, o.source(), o.operation());
+            String key = Baseline.authorizationKey(client, server, t.alertId());
             if (t.learnable() && baseline != null && baseline.has(key)) continue;
             // a session's malformed PDUs are one alert per pair and protocol; others one per pair and alert
             raised.operation(t.alertId(), o, t.alertId(), t.learnable() ? key : null);

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -28,7 +27,9 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code device|ID}: a known device;</li>
  *   <li>{@code op|CLIENT|SERVER|PROTOCOL|OPERATION}: an operation used between two ends;</li>
- *   <li>{@code activity|CLIENT|SERVER|PROTOCOL|OPERATION|DETAIL}: a service, class or function used between them.</li>
+ *   <li>{@code activity|CLIENT|SERVER|PROTOCOL|OPERATION|DETAIL}: a service, class or function used between them;</li>
+ *   <li>{@code authorized|CLIENT|SERVER|ALERT}: the client may do what raises that alert to the server (an
+ *   authorised programmer).</li>
  * </ul>
  */
 public final class Baseline {
@@ -48,6 +49,11 @@ public final class Baseline {
 
     public static String operationKey(String client, String server, String protocol, String operation) {
         return "op|" + client + "|" + server + "|" + protocol + "|" + operation;
+    }
+
+    /** That a client may do what raises a learnable alert ("plc-program-download") to a server: it is authorised. */
+    public static String authorizationKey(String client, String server, String alertId) {
+        return "authorized|" + client + "|" + server + "|" + alertId;
     }
 
     public static String activityKey(String client, String server, String protocol, String operation, String detail) {
@@ -208,7 +214,22 @@ public final class Baseline {
         }
     }
 
-    /** For tests and the CLI summary. */
-    public Map<String, String> modes() { return Map.copyOf(modes); }
+    /** What the baseline holds, in a few lines for a person. */
+    public String summary() {
+        long operations = facts.stream().filter(k -> k.startsWith("op|")).count();
+        long activities = facts.stream().filter(k -> k.startsWith("activity|")).count();
+        String period = learnedFromNanos == Long.MAX_VALUE ? "-"
+                : java.time.Instant.ofEpochSecond(0, learnedFromNanos) + " to " + java.time.Instant.ofEpochSecond(0, learnedToNanos);
+        return String.join("\n",
+                "learned over:       " + period,
+                "from captures:      " + (captures.isEmpty() ? "-" : String.join(", ", captures)),
+                "devices:            " + devices(),
+                "operations:         " + operations + " (between pairs of devices, by protocol)",
+                "activities:         " + activities + " (with their services, classes and functions)",
+                "modbus ranges:      " + ranges.size(),
+                "controller modes:   " + modes.size() + (modes.isEmpty() ? "" : " " + modes),
+                "firmware versions:  " + firmware.size(),
+                "muted alerts:       " + muted.size() + (muted.isEmpty() ? "" : " " + muted));
+    }
 
 }

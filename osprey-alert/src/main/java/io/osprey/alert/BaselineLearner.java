@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Builds a {@link Baseline} from what a learning run saw: every device, every operation between two ends (with its
- * detail, for new-activity), the Modbus address ranges, the last mode of each controller and each device's firmware.
+ * detail, for new-activity), the authorisations of the clients that programmed controllers, the Modbus address ranges, the last mode of each controller and each device's firmware.
  */
 public final class BaselineLearner {
     private static final Pattern MODBUS_RANGE = Pattern.compile("(unit=\\d+) start=(\\d+) count=(\\d+)");
@@ -18,6 +18,10 @@ public final class BaselineLearner {
 
     /** Adds the run to {@code baseline} (a new one, or one being extended) and returns it. */
     public static Baseline learn(Baseline baseline, List<Device> devices, OperationLog log) {
+        return learn(baseline, devices, log, AlertCatalogue.bundled());
+    }
+
+    public static Baseline learn(Baseline baseline, List<Device> devices, OperationLog log, AlertCatalogue catalogue) {
         DeviceDirectory directory = new DeviceDirectory(devices);
         for (Device d : devices) {
             baseline.add(Baseline.deviceKey(d.deviceId()));
@@ -34,6 +38,9 @@ public final class BaselineLearner {
                 continue;
             }
             baseline.add(Baseline.operationKey(client, server, o.source(), o.operation()));
+            for (OperationTrigger t : catalogue.triggers()) {
+                if (t.learnable() && t.matches(o)) baseline.add(Baseline.authorizationKey(client, server, t.alertId()));
+            }
             baseline.add(Baseline.activityKey(client, server, o.source(), o.operation(), o.detail()));
             Matcher m = MODBUS_RANGE.matcher(o.detail());
             if (o.source().equals("modbus") && m.matches()) {

@@ -44,6 +44,36 @@ public final class OperationLog implements ObservationSink {
         entry.occurred(o.timestampNanos());
     }
 
+    /**
+     * The log split at a capture time: the occurrences before {@code cutoffNanos} and those at or after it. Counts
+     * past the times an entry keeps ({@link LoggedOperation#MAX_TIMES}) go to the later part.
+     */
+    public OperationLog[] split(long cutoffNanos) {
+        OperationLog before = new OperationLog(), after = new OperationLog();
+        entries.forEach((key, e) -> {
+            long[] times = e.times();
+            long early = 0;
+            for (long t : times) {
+                if (t < cutoffNanos) {
+                    before.entry(key, e).occurred(t);
+                    early++;
+                }
+            }
+            LoggedOperation late = null;
+            for (long t : times) {
+                if (t >= cutoffNanos) (late = after.entry(key, e)).occurred(t);
+            }
+            for (long n = e.count() - times.length; n > 0; n--) (late = after.entry(key, e)).occurred(e.last());
+            if (late == null && early == 0) after.entry(key, e).occurred(e.last());
+        });
+        return new OperationLog[] {before, after};
+    }
+
+    private LoggedOperation entry(Key key, LoggedOperation like) {
+        return entries.computeIfAbsent(key, k -> new LoggedOperation(like.client(), like.server(), like.source(),
+                like.operation(), like.detail()));
+    }
+
     /** The entries, in no particular order. */
     public List<LoggedOperation> entries() { return new ArrayList<>(entries.values()); }
 

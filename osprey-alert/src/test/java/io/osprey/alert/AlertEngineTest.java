@@ -45,7 +45,7 @@ class AlertEngineTest {
         assertThat(a.evidence()).extracting(AlertEvidence::operation)
                 .containsExactly("request-download", "download-block", "download-block");
         assertThat(a.remediation()).isNotBlank();
-        assertThat(a.baselineKey()).startsWith("op|dev-10.0.0.2|dev-10.0.0.10|s7|");
+        assertThat(a.baselineKey()).isEqualTo("authorized|dev-10.0.0.2|dev-10.0.0.10|plc-program-download");
     }
 
     @Test

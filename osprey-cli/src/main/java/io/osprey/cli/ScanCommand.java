@@ -99,6 +99,12 @@ final class ScanCommand implements Callable<Integer> {
                     + "Manage it with 'osprey baseline'.")
     Path baselineFile;
 
+    @Option(names = "--learning-period", paramLabel = "DURATION",
+            description = "Learn the baseline from the first DURATION of traffic (capture time: 14d, 36h, 90m, P14D), "
+                    + "then alert on deviations from it. Default for live capture and --follow without a baseline "
+                    + "file: 14d. Alerts that need no baseline are raised from the start.")
+    String learningPeriod;
+
     @Option(names = "--follow", description = "Keep watching the folders for new (rotated) capture files until Ctrl-C.")
     boolean follow;
 
@@ -181,7 +187,17 @@ final class ScanCommand implements Callable<Integer> {
             long deadline = durationSeconds == null ? Long.MAX_VALUE : System.nanoTime() + durationSeconds * 1_000_000_000L;
             ScanResult result;
             try {
-                result = monitor(scanner.run(source, () -> stop.get() || System.nanoTime() > deadline, bar), baseline);
+                Duration period = learningPeriod != null ? LearningPeriod.parse(learningPeriod)
+                        : live && baseline == null ? LearningPeriod.LIVE_DEFAULT : null;
+                result = scanner.run(source, () -> stop.get() || System.nanoTime() > deadline, bar);
+                if (period != null) {
+                    LearningPeriod.Outcome o = LearningPeriod.apply(result, baseline, period);
+                    result = o.result();
+                    if (baselineFile != null) o.baseline().write(baselineFile);
+                    if (!quiet) err.println("osprey: " + o.describe());
+                } else {
+                    result = monitor(result, baseline);
+                }
                 for (var capture : result.captures()) {
                     for (var warning : capture.warnings()) err.println("osprey: warning: " + warning);
                 }
