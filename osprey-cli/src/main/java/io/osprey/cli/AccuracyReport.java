@@ -66,12 +66,14 @@ final class AccuracyReport {
             """;
 
     private final List<DeviceScore> scores;
+    private final List<AlertScore> alerts;
     private final String rerun;
     private final String truth;
     private final List<String> notes;
 
-    AccuracyReport(List<DeviceScore> scores, String rerun, String truth, List<String> notes) {
+    AccuracyReport(List<DeviceScore> scores, List<AlertScore> alerts, String rerun, String truth, List<String> notes) {
         this.scores = List.copyOf(scores);
+        this.alerts = List.copyOf(alerts);
         this.rerun = rerun;
         this.truth = truth;
         this.notes = List.copyOf(notes);
@@ -96,7 +98,13 @@ final class AccuracyReport {
                 new Target("vendor right", "vendor right for ≥ 95% of devices with a vendor label",
                         vendor.right(), vendor.scored(), VENDOR_GOAL, false),
                 new Target("model right (carried by packets)", "model right wherever the packets carry it",
-                        tally(carried, DeviceScore::model).right(), carried.size(), MODEL_GOAL, false));
+                        tally(carried, DeviceScore::model).right(), carried.size(), MODEL_GOAL, false),
+                new Target("alerts raised (expected)", "the programming, stop and fault captures raise their alerts",
+                        alerts.stream().mapToInt(a -> a.right().size()).sum(),
+                        alerts.stream().mapToInt(a -> a.expected().size()).sum(), 1.0, false),
+                new Target("alerts unexpected (of those raised)", "benign traffic raises none",
+                        alerts.stream().mapToInt(a -> a.unexpected().size()).sum(),
+                        alerts.stream().mapToInt(a -> a.raised().size()).sum(), 0.0, true));
     }
 
     void markdown(PrintWriter w) {
@@ -160,6 +168,34 @@ final class AccuracyReport {
                     + " | " + vendor.right() + " / " + vendor.scored()
                     + " | " + model.right() + " / " + model.scored()
                     + " | " + firmware.right() + " / " + firmware.scored() + " |");
+        }
+        w.println();
+        w.println("## Alerts");
+        w.println();
+        w.println("Each capture scanned without a baseline; expected alerts from `alert-expectations.tsv` "
+                + "(osprey-cli resources), every other capture should raise none. With a baseline learned from the "
+                + "capture itself, none of them raises a learnable alert (tested in osprey-alert's CaptureAlertsTest).");
+        w.println();
+        int right = 0, missed = 0, unexpected = 0;
+        for (AlertScore a : alerts) {
+            right += a.right().size();
+            missed += a.missed().size();
+            unexpected += a.unexpected().size();
+        }
+        long quiet = alerts.stream().filter(a -> a.expected().isEmpty() && a.raised().isEmpty()).count();
+        long benign = alerts.stream().filter(a -> a.expected().isEmpty()).count();
+        w.println("Raised as expected: " + right + "; missed: " + missed + "; unexpected: " + unexpected
+                + ". Captures expected to raise nothing that raised nothing: " + quiet + " of " + benign + ".");
+        w.println();
+        w.println("| capture | expected | raised | right | missed | unexpected | why |");
+        w.println("|---|---|---|---|---|---|---|");
+        for (AlertScore a : alerts) {
+            if (a.expected().isEmpty() && a.raised().isEmpty()) continue;
+            w.println("| " + cell(a.capture()) + " | " + cell(String.join(", ", a.expected())) + " | "
+                    + cell(String.join(", ", a.raised())) + " | " + a.right().size() + " | "
+                    + (a.missed().isEmpty() ? "0" : "**" + String.join(", ", a.missed()) + "**") + " | "
+                    + (a.unexpected().isEmpty() ? "0" : "**" + String.join(", ", a.unexpected()) + "**") + " | "
+                    + cell(a.why()) + " |");
         }
         w.println();
         w.println("## How it is scored");
@@ -243,6 +279,19 @@ final class AccuracyReport {
             g.writeEndObject();
             g.writeArrayFieldStart("notes");
             for (String n : notes) g.writeString(n);
+            g.writeEndArray();
+            g.writeArrayFieldStart("alerts");
+            for (AlertScore a : alerts) {
+                g.writeStartObject();
+                g.writeStringField("capture", a.capture());
+                for (var field : List.of(Map.entry("expected", a.expected()), Map.entry("raised", a.raised()),
+                        Map.entry("missed", a.missed()), Map.entry("unexpected", a.unexpected()))) {
+                    g.writeArrayFieldStart(field.getKey());
+                    for (String id : field.getValue()) g.writeString(id);
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
             g.writeEndArray();
             g.writeArrayFieldStart("rows");
             for (DeviceScore s : scores) row(g, s);

@@ -95,11 +95,15 @@ final class EvalCommand implements Callable<Integer> {
         Scanner scanner = new Scanner(FlowTableConfig.DEFAULT, OuiRegistry.bundled()::vendor);
         VendorNames vendors = VendorNames.bundled();
         DeviceScore[] scores = new DeviceScore[rows.size()];
+        List<AlertScore> alertScores = new ArrayList<>();
+        Map<String, AlertScore.Expectation> expectations = AlertScore.bundledExpectations();
         List<String> notes = new ArrayList<>();
         int n = 0;
         for (Map.Entry<String, List<Integer>> e : byFile.entrySet()) {
             n++;
-            List<Device> devices = scan(scanner, folder, e.getKey(), e.getValue().size(), notes);
+            ScanResult scanned = scan(scanner, folder, e.getKey(), e.getValue().size(), notes);
+            List<Device> devices = scanned == null ? null : scanned.devices();
+            if (scanned != null) alertScores.add(AlertScore.of(e.getKey(), scanned.alerts(), expectations));
             int found = 0;
             for (int i : e.getValue()) {
                 scores[i] = DeviceScore.of(rows.get(i), devices == null ? RowMatch.NONE : RowMatch.find(rows.get(i), devices), vendors);
@@ -111,7 +115,7 @@ final class EvalCommand implements Callable<Integer> {
                         + e.getValue().size() + " labelled found");
             }
         }
-        AccuracyReport report = new AccuracyReport(List.of(scores), rerun(), tsv.toString(), notes);
+        AccuracyReport report = new AccuracyReport(List.of(scores), alertScores, rerun(), tsv.toString(), notes);
         write(report);
         for (Target t : report.targets()) {
             err.println("osprey eval: " + t.status() + "  " + t.name() + ": " + t.result() + " (" + t.goal() + ")");
@@ -139,8 +143,8 @@ final class EvalCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The capture's devices; null (with a note) when it is missing or unreadable, so its rows are not found. */
-    private List<Device> scan(Scanner scanner, Path folder, String file, int labelled, List<String> notes) throws IOException {
+    /** The capture's devices and alerts; null (with a note) when it is missing or unreadable, so its rows are not found. */
+    private ScanResult scan(Scanner scanner, Path folder, String file, int labelled, List<String> notes) throws IOException {
         Path path = folder.resolve(file);
         String lost = "; its " + labelled + " labelled device(s) count as not found";
         if (!Files.isRegularFile(path)) {
@@ -148,11 +152,11 @@ final class EvalCommand implements Callable<Integer> {
             return null;
         }
         try (CaptureSource source = Captures.open(path)) {
-            ScanResult r = scanner.run(source, () -> false, null);
+            ScanResult r = ScanCommand.monitor(scanner.run(source, () -> false, null), null);
             for (var capture : r.captures()) {
                 for (var warning : capture.warnings()) if (!quiet) err.println("osprey eval: warning: " + warning);
             }
-            return r.devices();
+            return r;
         } catch (NotACaptureException e) {
             notes.add(file + ": not a capture (" + e.getMessage() + ")" + lost);
             return null;
