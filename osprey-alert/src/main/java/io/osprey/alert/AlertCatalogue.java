@@ -19,20 +19,23 @@ import java.util.regex.Pattern;
 
 /**
  * The knowledge the alert engine runs on, all data: the alert definitions (alerts.tsv), which operations raise
- * them (triggers.tsv), the ports of industrial protocols (industrial-ports.tsv) and the Purdue level of each device
- * type (purdue-levels.tsv). A malformed line fails loading with its file and line number.
+ * them (triggers.tsv), the ports of industrial protocols (industrial-ports.tsv), the Purdue level of each device
+ * type (purdue-levels.tsv) and what each type never does as a client (type-profiles.tsv). A malformed line fails loading with its file and line number.
  */
 public final class AlertCatalogue {
     private final Map<String, AlertDefinition> definitions;
     private final List<OperationTrigger> triggers;
     private final Set<Integer> industrialPorts;
     private final Map<String, PurdueLevel> purdueLevels;
+    private final Map<String, Set<Integer>> forbiddenClientPorts;
 
     /** A level of the Purdue model and its name ("1", "Basic Control"). */
     public record PurdueLevel(int level, String name) {}
 
     private AlertCatalogue(Map<String, AlertDefinition> definitions, List<OperationTrigger> triggers,
-                           Set<Integer> industrialPorts, Map<String, PurdueLevel> purdueLevels) {
+                           Set<Integer> industrialPorts, Map<String, PurdueLevel> purdueLevels,
+                           Map<String, Set<Integer>> forbiddenClientPorts) {
+        this.forbiddenClientPorts = forbiddenClientPorts;
         this.definitions = definitions;
         this.triggers = triggers;
         this.industrialPorts = industrialPorts;
@@ -53,7 +56,7 @@ public final class AlertCatalogue {
             if (!AlertDefinition.ENGINES.contains(engine)) throw new IllegalArgumentException("unknown engine " + engine);
             if (!AlertDefinition.SEVERITIES.contains(severity)) throw new IllegalArgumentException("unknown severity " + severity);
             List<String> techniques = f[5].equals("-") ? List.of() : Arrays.asList(f[5].split(","));
-            for (String t : techniques) if (!t.matches("T0\\d{3}")) throw new IllegalArgumentException("not an ICS technique id: " + t);
+            for (String t : techniques) if (!t.matches("T\\d{4}(\\.\\d{3})?")) throw new IllegalArgumentException("not an ATT&CK technique id: " + t);
             int threshold = Integer.parseInt(f[6]);
             if (threshold < 1) throw new IllegalArgumentException("threshold must be at least 1");
             var d = new AlertDefinition(f[0], f[1], engine, severity, f[4], List.copyOf(techniques), threshold,
@@ -74,7 +77,14 @@ public final class AlertCatalogue {
         });
         Map<String, PurdueLevel> levels = new HashMap<>();
         read("purdue-levels.tsv", 3, (f, line) -> levels.put(f[0], new PurdueLevel(Integer.parseInt(f[1]), f[2])));
-        return new AlertCatalogue(Map.copyOf(definitions), List.copyOf(triggers), Set.copyOf(ports), Map.copyOf(levels));
+        Map<String, Set<Integer>> profiles = new HashMap<>();
+        read("type-profiles.tsv", 3, (f, line) -> {
+            Set<Integer> forbidden = new HashSet<>();
+            for (String p : f[1].split(",")) forbidden.add(Integer.parseInt(p.trim()));
+            profiles.put(f[0], Set.copyOf(forbidden));
+        });
+        return new AlertCatalogue(Map.copyOf(definitions), List.copyOf(triggers), Set.copyOf(ports), Map.copyOf(levels),
+                Map.copyOf(profiles));
     }
 
     private interface Row { void accept(String[] fields, int line); }
@@ -112,6 +122,11 @@ public final class AlertCatalogue {
     public List<OperationTrigger> triggers() { return triggers; }
 
     public boolean industrialPort(int port) { return industrialPorts.contains(port); }
+
+    /** The TCP ports a device of this type never opens on other hosts (type-profiles.tsv); empty when unlisted. */
+    public Set<Integer> forbiddenClientPorts(String deviceType) {
+        return deviceType == null ? Set.of() : forbiddenClientPorts.getOrDefault(deviceType, Set.of());
+    }
 
     /** The Purdue level of a device type, or null. */
     public PurdueLevel purdueLevel(String deviceType) { return deviceType == null ? null : purdueLevels.get(deviceType); }

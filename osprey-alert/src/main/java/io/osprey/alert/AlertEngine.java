@@ -48,16 +48,23 @@ public final class AlertEngine {
 
     /** The alerts, most severe first, then by first occurrence; muted ones are left out. */
     public List<Alert> evaluate(List<Device> devices, OperationLog log, Baseline baseline) {
+        return evaluate(devices, log, baseline, new Indicators());
+    }
+
+    /** As {@link #evaluate(List, OperationLog, Baseline)}, matching traffic against threat-intelligence indicators. */
+    public List<Alert> evaluate(List<Device> devices, OperationLog log, Baseline baseline, Indicators indicators) {
         DeviceDirectory directory = new DeviceDirectory(devices);
-        Raised raised = new Raised(directory);
+        RaisedAlerts raised = new RaisedAlerts(catalogue, directory);
         List<LoggedOperation> operations = log.entries();
         operations.sort(Comparator.comparingLong(LoggedOperation::first));
         for (LoggedOperation o : operations) {
             triggers(o, baseline, raised);
             if (baseline != null) deviations(o, baseline, directory, raised);
         }
-        plcScans(operations, directory, raised);
+        new Scans(catalogue).detect(operations, raised);
         internetConnectivity(operations, directory, raised);
+        outsideProfile(operations, directory, raised);
+        if (!indicators.isEmpty()) threatIntelligence(devices, operations, indicators, raised);
         modeChanges(operations, directory, baseline, raised);
         if (baseline != null) {
             for (Device d : devices) {
@@ -71,7 +78,7 @@ public final class AlertEngine {
             }
         }
         List<Alert> alerts = new ArrayList<>();
-        for (Raised.Builder b : raised.builders.values()) {
+        for (RaisedAlerts.Builder b : raised.builders.values()) {
             Alert a = b.build();
             if (a != null && (baseline == null || !baseline.muted(a.alertId()))) alerts.add(a);
         }
@@ -81,7 +88,7 @@ public final class AlertEngine {
     }
 
     /** The operations triggers.tsv names: programming, stops, protocol violations, resets, malformed PDUs. */
-    private void triggers(LoggedOperation o, Baseline baseline, Raised raised) {
+    private void triggers(LoggedOperation o, Baseline baseline, RaisedAlerts raised) {
         for (OperationTrigger t : catalogue.triggers()) {
             if (!t.matches(o)) continue;
             String client = raised.directory.name(o.client()), server = raised.directory.name(o.server());
@@ -93,7 +100,7 @@ public final class AlertEngine {
     }
 
     /** Deviations from the baseline, for operations that raise no alert of their own (triggers.tsv). */
-    private void deviations(LoggedOperation o, Baseline baseline, DeviceDirectory directory, Raised raised) {
+    private void deviations(LoggedOperation o, Baseline baseline, DeviceDirectory directory, RaisedAlerts raised) {
         if (TRANSPORT_SOURCES.contains(o.source()) || o.operation().equals(MODE) || triggered(o)) return;
         String client = directory.name(o.client()), server = directory.name(o.server());
         String opKey = Baseline.operationKey(client, server, o.source(), o.operation());
@@ -116,7 +123,7 @@ public final class AlertEngine {
         return false;
     }
 
-    private void addressRange(LoggedOperation o, String client, String server, Baseline baseline, Raised raised) {
+    private void addressRange(LoggedOperation o, String client, String server, Baseline baseline, RaisedAlerts raised) {
         Matcher m = MODBUS_RANGE.matcher(o.detail());
         if (!m.matches()) return;
         String key = Baseline.rangeKey(client, server, o.operation(), m.group(1));
@@ -127,33 +134,8 @@ public final class AlertEngine {
                 "range|" + key + "|" + start + "|" + end);
     }
 
-    /** One client contacting {@code threshold} distinct devices on industrial ports within the window. */
-    private void plcScans(List<LoggedOperation> operations, DeviceDirectory directory, Raised raised) {
-        AlertDefinition def = catalogue.definition("plc-scan");
-        Map<String, TreeMap<Long, LoggedOperation>> byClient = new HashMap<>();
-        for (LoggedOperation o : operations) {
-            if (!TRANSPORT_SOURCES.contains(o.source()) || !o.operation().equals(CONNECT)) continue;
-            if (!catalogue.industrialPort(Integer.parseInt(o.detail()))) continue;
-            byClient.computeIfAbsent(directory.name(o.client()), k -> new TreeMap<>()).put(o.first(), o);
-        }
-        long window = def.window().toNanos();
-        byClient.forEach((client, contacts) -> {
-            List<LoggedOperation> list = new ArrayList<>(contacts.values());
-            for (int i = 0; i < list.size(); i++) {
-                Set<String> servers = new HashSet<>();
-                List<LoggedOperation> inWindow = new ArrayList<>();
-                for (int j = i; j < list.size() && (window == 0 || list.get(j).first() - list.get(i).first() <= window); j++) {
-                    if (servers.add(directory.name(list.get(j).server()))) inWindow.add(list.get(j));
-                }
-                if (servers.size() < def.threshold()) continue;
-                for (LoggedOperation o : inWindow) raised.operation("plc-scan", o, "plc-scan", null, true);
-                return;
-            }
-        });
-    }
-
     /** An OT device exchanging traffic with an internet address, either way. */
-    private void internetConnectivity(List<LoggedOperation> operations, DeviceDirectory directory, Raised raised) {
+    private void internetConnectivity(List<LoggedOperation> operations, DeviceDirectory directory, RaisedAlerts raised) {
         for (LoggedOperation o : operations) {
             if (!TRANSPORT_SOURCES.contains(o.source()) || !o.operation().equals(CONNECT)) continue;
             Device client = directory.device(directory.deviceId(o.client()));
@@ -164,12 +146,66 @@ public final class AlertEngine {
         }
     }
 
+    /** A device opening, on several hosts, TCP ports its type never opens (type-profiles.tsv). */
+    private void outsideProfile(List<LoggedOperation> operations, DeviceDirectory directory, RaisedAlerts raised) {
+        AlertDefinition def = catalogue.definition("type-profile");
+        Map<String, List<LoggedOperation>> byClient = new LinkedHashMap<>();
+        for (LoggedOperation o : operations) {
+            if (!o.source().equals("tcp") || !o.operation().equals(CONNECT)) continue;
+            Device client = directory.device(directory.deviceId(o.client()));
+            if (client == null) continue;
+            int port;
+            try {
+                port = Integer.parseInt(o.detail());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (catalogue.forbiddenClientPorts(client.deviceType()).contains(port)) {
+                byClient.computeIfAbsent(client.deviceId(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        byClient.forEach((client, list) -> {
+            Set<String> hosts = new HashSet<>();
+            for (LoggedOperation o : list) hosts.add(directory.name(o.server()));
+            if (hosts.size() >= def.threshold()) raised.detected("type-profile", list, client, null);
+        });
+    }
+
+    /** Device facts that name a domain the device looked up or contacted. */
+    static final List<String> DOMAIN_ATTRIBUTES = List.of("dns.query", "tls.sni", "http.host");
+
+    /** Traffic to or from a listed address, and lookups or connections naming a listed domain. */
+    private void threatIntelligence(List<Device> devices, List<LoggedOperation> operations, Indicators indicators,
+                                    RaisedAlerts raised) {
+        for (LoggedOperation o : operations) {
+            if (TRANSPORT_SOURCES.contains(o.source()) && o.operation().equals(CONNECT)) {
+                Indicators.Indicator to = indicators.ip(o.server().ipHi(), o.server().ipLo());
+                Indicators.Indicator from = indicators.ip(o.client().ipHi(), o.client().ipLo());
+                Indicators.Indicator hit = to != null ? to : from;
+                if (hit != null) raised.operation("malicious-ip", o, "malicious-ip|" + hit.value() + "|" + hit.source(), null);
+            } else if (o.source().equals("dns") && o.operation().equals("query")) {
+                Indicators.Indicator hit = indicators.domain(o.detail());
+                if (hit != null) raised.operation("malicious-domain", o, "malicious-domain|" + hit.value(), null);
+            }
+        }
+        for (Device d : devices) {
+            for (var e : d.evidence()) {
+                if (!DOMAIN_ATTRIBUTES.contains(e.attribute())) continue;
+                Indicators.Indicator hit = indicators.domain(e.value());
+                if (hit == null) continue;
+                raised.single("malicious-domain", d.deviceId(), null, d.lastSeenNanos(), e.source(), e.attribute(),
+                        e.value() + " listed by " + hit.source() + (hit.description().isEmpty() ? "" : ": " + hit.description()),
+                        null);
+            }
+        }
+    }
+
     private static boolean isOt(Device d) { return d != null && "OT".equals(d.deviceCategory()); }
 
     private static boolean internet(Host h) { return h.hasIp() && Addresses.isGlobalUnicast(h.ipHi(), h.ipLo()); }
 
     /** The modes a controller reports, in time order: any change is an alert, and so is a change from the baseline. */
-    private void modeChanges(List<LoggedOperation> operations, DeviceDirectory directory, Baseline baseline, Raised raised) {
+    private void modeChanges(List<LoggedOperation> operations, DeviceDirectory directory, Baseline baseline, RaisedAlerts raised) {
         Map<String, TreeMap<Long, LoggedOperation>> byController = new LinkedHashMap<>();
         for (LoggedOperation o : operations) {
             if (o.operation().equals(MODE)) byController.computeIfAbsent(directory.name(o.server()), k -> new TreeMap<>()).put(o.first(), o);
@@ -187,88 +223,10 @@ public final class AlertEngine {
         });
     }
 
-    private void newAsset(Device d, Raised raised) {
+    private void newAsset(Device d, RaisedAlerts raised) {
         String detail = "vendor=" + d.vendor() + " type=" + d.deviceType() + " ip=" + String.join(",", d.ipAddresses());
         raised.single("new-asset", d.deviceId(), null, d.firstSeenNanos(), "inventory", "first-seen", detail,
                 Baseline.deviceKey(d.deviceId()));
-    }
-
-    /** The alerts being built, merged by (definition, source, destination, discriminator). */
-    private final class Raised {
-        final DeviceDirectory directory;
-        final Map<String, Builder> builders = new LinkedHashMap<>();
-
-        Raised(DeviceDirectory directory) { this.directory = directory; }
-
-        void operation(String definitionId, LoggedOperation o, String discriminator, String baselineKey) {
-            operation(definitionId, o, discriminator, baselineKey, false);
-        }
-
-        /** Adds an operation; {@code perSource} merges by the acting end alone (scans, connectivity). */
-        void operation(String definitionId, LoggedOperation o, String discriminator, String baselineKey, boolean perSource) {
-            String client = directory.name(o.client()), server = directory.name(o.server());
-            boolean outsider = directory.deviceId(o.client()) == null && directory.deviceId(o.server()) != null;
-            String source = perSource && outsider ? server : client;
-            String destination = perSource ? null : server;
-            if (definitionId.equals("malformed-packets")) discriminator = "malformed|" + o.source();
-            Builder b = builder(definitionId, source, destination, discriminator, baselineKey);
-            b.count += o.count();
-            b.times.add(o.times());
-            b.first = Math.min(b.first, o.first());
-            b.last = Math.max(b.last, o.last());
-            for (long t : o.times()) {
-                if (b.evidence.size() >= MAX_EVIDENCE) break;
-                b.evidence.add(new AlertEvidence(t, o.source(), o.operation(), o.detail(), client, server));
-            }
-        }
-
-        void single(String definitionId, String source, String destination, long nanos, String protocol,
-                    String operation, String detail, String baselineKey) {
-            Builder b = builder(definitionId, source, destination, detail, baselineKey);
-            b.count++;
-            b.times.add(new long[]{nanos});
-            b.first = Math.min(b.first, nanos);
-            b.last = Math.max(b.last, nanos);
-            if (b.evidence.size() < MAX_EVIDENCE) b.evidence.add(new AlertEvidence(nanos, protocol, operation, detail, source, destination));
-        }
-
-        private Builder builder(String definitionId, String source, String destination, String discriminator, String baselineKey) {
-            String identity = definitionId + "|" + source + "|" + destination + "|" + discriminator;
-            return builders.computeIfAbsent(identity, k -> new Builder(catalogue.definition(definitionId), k, source, destination, baselineKey));
-        }
-
-        final class Builder {
-            final AlertDefinition definition;
-            final String identity, source, destination, baselineKey;
-            final List<long[]> times = new ArrayList<>();
-            final List<AlertEvidence> evidence = new ArrayList<>();
-            long count, first = Long.MAX_VALUE, last = Long.MIN_VALUE;
-
-            Builder(AlertDefinition definition, String identity, String source, String destination, String baselineKey) {
-                this.definition = definition;
-                this.identity = identity;
-                this.source = source;
-                this.destination = destination;
-                this.baselineKey = baselineKey;
-            }
-
-            /** The alert, or null when its threshold is not reached within its window. */
-            Alert build() {
-                int n = 0;
-                for (long[] t : times) n += t.length;
-                long[] all = new long[n];
-                int at = 0;
-                for (long[] t : times) {
-                    System.arraycopy(t, 0, all, at, t.length);
-                    at += t.length;
-                }
-                if (!definition.id().equals("plc-scan") && !definition.reached(all, count)) return null;
-                evidence.sort(Comparator.comparingLong(AlertEvidence::timestampNanos));
-                return new Alert(alertId(identity), definition.id(), definition.title(), definition.engine(),
-                        definition.severity(), definition.category(), definition.techniques(), source, destination,
-                        first, last, count, List.copyOf(evidence), definition.remediation(), baselineKey);
-            }
-        }
     }
 
     /** "OA-" and 12 hex digits of a SHA-256 of the alert's identity: stable across runs, short enough to type. */

@@ -23,7 +23,7 @@ class AlertCatalogueTest {
         for (AlertDefinition d : catalogue.definitions()) {
             assertThat(d.remediation()).as(d.id()).hasSizeGreaterThan(40);
             assertThat(AlertDefinition.ENGINES).as(d.id()).contains(d.engine());
-            assertThat(d.techniques()).as(d.id()).allMatch(t -> t.matches("T0\\d{3}"));
+            assertThat(d.techniques()).as(d.id()).allMatch(t -> t.matches("T\\d{4}(\\.\\d{3})?"));
         }
         assertThat(catalogue.definition("plc-scan").threshold()).isEqualTo(10);
         assertThat(catalogue.definition("plc-scan").window().toSeconds()).isEqualTo(120);
