@@ -13,12 +13,16 @@ import java.util.List;
  * @param count occurrences merged into this alert
  * @param baselineKey what learning this alert adds to the baseline, or null when it cannot be learned (it is raised
  *     whatever the baseline says; mute it instead)
+ * @param status New when first raised; Active when an earlier run (recorded in the store) raised it too
  */
 public record Alert(String alertId, String definitionId, String title, String engine, String severity, String category,
                     List<String> attackTechniques, String sourceDeviceId, String destinationDeviceId,
                     long firstSeenNanos, long lastSeenNanos, long count, List<AlertEvidence> evidence,
-                    String remediation, String baselineKey) {
+                    String remediation, String baselineKey, String status) {
 
-    /** The lifecycle state of an alert from a single run: new (issue 5 adds active and closed across runs). */
-    public String status() { return "New"; }
+    /** The same alert in another lifecycle state. */
+    public Alert withStatus(String newStatus) {
+        return new Alert(alertId, definitionId, title, engine, severity, category, attackTechniques, sourceDeviceId,
+                destinationDeviceId, firstSeenNanos, lastSeenNanos, count, evidence, remediation, baselineKey, newStatus);
+    }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * Which device of an inventory snapshot a {@link Host} of an observation is. An IP that a device owns names that
- * device (a routed host's frames carry its router's MAC, so the IP is the better name); otherwise the MAC, when a
- * device is keyed by it (a linked randomized MAC names the device it was merged into). A host that is neither, such
+ * device (a routed host's frames carry its router's MAC, so the IP is the better name); otherwise, unless the IP is an
+ * internet address (whose frames carry the router's MAC too), the MAC, when a device is keyed by it (a linked randomized MAC names the device it was merged into). A host that is neither, such
  * as an internet address, is no device: {@link #deviceId} is null and the caller shows its address.
  */
 public final class DeviceDirectory {
@@ -34,6 +34,8 @@ public final class DeviceDirectory {
         if (host.hasIp()) {
             String id = byIp.get(Addresses.ip(host.ipHi(), host.ipLo()));
             if (id != null) return id;
+            // an internet address behind a MAC is reached through that MAC (a router): it is not the router
+            if (Addresses.isGlobalUnicast(host.ipHi(), host.ipLo())) return null;
         }
         if (host.hasMac()) return byMac.get(Addresses.mac(host.mac()));
         return null;

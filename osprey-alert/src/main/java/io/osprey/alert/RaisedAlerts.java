@@ -107,7 +107,7 @@ final class RaisedAlerts {
             evidence.sort(Comparator.comparingLong(AlertEvidence::timestampNanos));
             return new Alert(AlertEngine.alertId(identity), definition.id(), definition.title(), definition.engine(),
                     definition.severity(), definition.category(), definition.techniques(), source, destination,
-                    first, last, count, List.copyOf(evidence), definition.remediation(), baselineKey);
+                    first, last, count, List.copyOf(evidence), definition.remediation(), baselineKey, "New");
         }
     }
 }

@@ -152,7 +152,7 @@ final class EvalCommand implements Callable<Integer> {
             return null;
         }
         try (CaptureSource source = Captures.open(path)) {
-            ScanResult r = ScanCommand.monitor(scanner.run(source, () -> false, null), null);
+            ScanResult r = ScanCommand.monitor(scanner.run(source, () -> false, null), null, new io.osprey.alert.Indicators());
             for (var capture : r.captures()) {
                 for (var warning : capture.warnings()) if (!quiet) err.println("osprey eval: warning: " + warning);
             }

@@ -3,6 +3,11 @@ package io.osprey.cli;
 import io.osprey.alert.Alert;
 import io.osprey.alert.AlertEvidence;
 import io.osprey.alert.OtProfile;
+import io.osprey.alert.Posture;
+import io.osprey.alert.PostureAssessor;
+import io.osprey.alert.RecommendationFinding;
+import io.osprey.vuln.match.MatchEvidence;
+import io.osprey.vuln.match.VulnerabilityFinding;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -15,6 +20,7 @@ import io.osprey.packet.capture.CaptureWarning;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,11 +38,30 @@ final class JsonReport {
             for (CaptureStats c : r.captures()) capture(g, c);
             g.writeEndArray();
             g.writeArrayFieldStart("devices");
-            for (Device d : r.devices()) device(g, d, r.ot().get(d.deviceId()));
+            for (Device d : r.devices()) {
+                device(g, d, r.ot().get(d.deviceId()), r.vulnerabilities().getOrDefault(d.deviceId(), List.of()),
+                        r.posture() == null ? null : r.posture().devices().get(d.deviceId()));
+            }
             g.writeEndArray();
             g.writeArrayFieldStart("alerts");
             for (Alert a : r.alerts()) alert(g, a);
             g.writeEndArray();
+            if (r.posture() != null) {
+                g.writeNumberField("organisationExposure", r.posture().organisationExposure());
+                g.writeArrayFieldStart("recommendations");
+                for (PostureAssessor.RecommendationSummary s : r.posture().recommendations()) {
+                    g.writeStartObject();
+                    g.writeStringField("id", s.id());
+                    g.writeStringField("title", s.title());
+                    g.writeStringField("severity", s.severity());
+                    g.writeStringField("remediation", s.remediation());
+                    g.writeNumberField("unhealthyDevices", s.unhealthy());
+                    g.writeNumberField("healthyDevices", s.healthy());
+                    strings(g, "devices", s.devices());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeObjectFieldStart("stats");
             for (Map.Entry<String, Object> e : r.stats().entrySet()) {
                 g.writeFieldName(e.getKey());
@@ -148,7 +173,65 @@ final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void device(JsonGenerator g, Device d, OtProfile ot) throws IOException {
+    private static void vulnerability(JsonGenerator g, VulnerabilityFinding f) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("cveId", f.cveId());
+        g.writeStringField("confidence", f.confidence().label());
+        number(g, "cvssScore", f.cvssScore());
+        g.writeStringField("cvssVector", f.cvssVector());
+        g.writeStringField("severity", f.severity());
+        number(g, "cvssV4Score", f.cvssV4Score());
+        g.writeStringField("cvssV4Vector", f.cvssV4Vector());
+        number(g, "epss", f.epss());
+        number(g, "epssPercentile", f.epssPercentile());
+        g.writeBooleanField("kev", f.kev());
+        g.writeBooleanField("knownRansomwareUse", f.knownRansomwareUse());
+        g.writeBooleanField("exploitAvailable", f.exploitAvailable());
+        g.writeStringField("published", f.published() == null ? null : f.published().toString());
+        strings(g, "fixLinks", f.fixLinks());
+        strings(g, "advisoryLinks", f.advisoryLinks());
+        strings(g, "sources", f.sources());
+        g.writeArrayFieldStart("evidence");
+        for (MatchEvidence e : f.evidence()) {
+            g.writeStartObject();
+            g.writeStringField("deviceCpe", e.deviceCpe());
+            g.writeStringField("criterion", e.criterion());
+            g.writeBooleanField("vulnerableCriterion", e.vulnerableCriterion());
+            g.writeStringField("versionReason", e.versionReason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void number(JsonGenerator g, String field, Double v) throws IOException {
+        if (v == null) g.writeNullField(field);
+        else g.writeNumberField(field, v);
+    }
+
+    private static void posture(JsonGenerator g, Posture p) throws IOException {
+        g.writeStringField("riskLevel", p.riskLevel());
+        strings(g, "riskFactors", p.riskFactors());
+        g.writeStringField("exposureLevel", p.exposureLevel());
+        g.writeNumberField("exposureScore", p.exposureScore());
+        strings(g, "exposureFactors", p.exposureFactors());
+        g.writeStringField("assetValue", p.assetValue());
+        g.writeArrayFieldStart("recommendations");
+        for (RecommendationFinding r : p.recommendations()) {
+            g.writeStartObject();
+            g.writeStringField("id", r.id());
+            g.writeStringField("title", r.title());
+            g.writeStringField("severity", r.severity());
+            g.writeStringField("status", r.status());
+            strings(g, "evidence", r.evidence());
+            g.writeStringField("remediation", r.remediation());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void device(JsonGenerator g, Device d, OtProfile ot, List<VulnerabilityFinding> vulns, Posture posture)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("deviceId", d.deviceId());
         g.writeStringField("macAddress", d.macAddress());
@@ -185,6 +268,10 @@ final class JsonReport {
         g.writeNumberField("packets", d.packets());
         g.writeNumberField("bytes", d.bytes());
         if (ot != null) ot(g, ot);
+        g.writeArrayFieldStart("vulnerabilities");
+        for (VulnerabilityFinding f : vulns) vulnerability(g, f);
+        g.writeEndArray();
+        if (posture != null) posture(g, posture);
         g.writeArrayFieldStart("evidence");
         for (Evidence e : d.evidence()) {
             g.writeStartObject();

@@ -6,6 +6,7 @@ import io.osprey.alert.AlertEngine;
 import io.osprey.alert.AlertEvidence;
 import io.osprey.alert.Baseline;
 import io.osprey.alert.BaselineLearner;
+import io.osprey.alert.Indicators;
 import io.osprey.alert.OperationLog;
 import io.osprey.alert.OtProfiles;
 import io.osprey.inventory.Device;
@@ -62,7 +63,7 @@ final class LearningPeriod {
     }
 
     /** Learns from the run's first {@code period} (into {@code base}, when given) and monitors the rest. */
-    static Outcome apply(ScanResult r, Baseline base, Duration period) {
+    static Outcome apply(ScanResult r, Baseline base, Duration period, Indicators indicators) {
         long start = r.captures().stream().map(CaptureStats::firstNanos).filter(Objects::nonNull)
                 .mapToLong(Long::longValue).min().orElse(0);
         long end = r.captures().stream().map(CaptureStats::lastNanos).filter(Objects::nonNull)
@@ -75,10 +76,10 @@ final class LearningPeriod {
         AlertEngine engine = new AlertEngine(AlertCatalogue.bundled());
         Map<String, Alert> alerts = new LinkedHashMap<>();
         // while learning, only what is wrong in itself; afterwards, deviations too. The same alert in both merges.
-        for (Alert a : engine.evaluate(r.devices(), parts[0], null)) if (a.baselineKey() == null) alerts.put(a.alertId(), a);
+        for (Alert a : engine.evaluate(r.devices(), parts[0], null, indicators)) if (a.baselineKey() == null) alerts.put(a.alertId(), a);
         boolean stillLearning = end < cutoff;
         if (!stillLearning) {
-            for (Alert a : engine.evaluate(r.devices(), parts[1], baseline)) alerts.merge(a.alertId(), a, LearningPeriod::merge);
+            for (Alert a : engine.evaluate(r.devices(), parts[1], baseline, indicators)) alerts.merge(a.alertId(), a, LearningPeriod::merge);
         }
         List<Alert> sorted = new ArrayList<>(alerts.values());
         sorted.sort(Comparator.comparingLong(Alert::firstSeenNanos));
@@ -94,6 +95,6 @@ final class LearningPeriod {
         return new Alert(a.alertId(), a.definitionId(), a.title(), a.engine(), a.severity(), a.category(),
                 a.attackTechniques(), a.sourceDeviceId(), a.destinationDeviceId(),
                 Math.min(a.firstSeenNanos(), b.firstSeenNanos()), Math.max(a.lastSeenNanos(), b.lastSeenNanos()),
-                a.count() + b.count(), List.copyOf(evidence), a.remediation(), a.baselineKey());
+                a.count() + b.count(), List.copyOf(evidence), a.remediation(), a.baselineKey(), a.status());
     }
 }

@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         usageHelpWidth = 110,
         versionProvider = Osprey.Version.class,
-        subcommands = {ScanCommand.class, BaselineCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScanCommand.class, BaselineCommand.class, IntelCommand.class, PostureCommand.class, EvalCommand.class, CommandLine.HelpCommand.class},
         description = {
             "Agentless IoT and OT security: discovers and classifies every device in network traffic.",
             "",
             "Start with:  osprey scan CAPTURE.pcap                 (see: osprey scan --help)",
             "Why a device is what Osprey says:  osprey scan --explain MAC-OR-IP CAPTURE.pcap",
             "Alert on deviations:  osprey scan --learn LEARN.pcap --baseline plant.json MONITOR.pcap  (osprey baseline --help)",
+            "Vulnerabilities:  osprey intel import --db osprey.duckdb FEEDS...;  osprey scan --db osprey.duckdb CAPTURE",
             "How good the answers are:  osprey eval                (scores the labelled captures of ../shared/data/pcaps)"},
         footer = {"", ExitCode.HELP})
 public final class Osprey implements Runnable {

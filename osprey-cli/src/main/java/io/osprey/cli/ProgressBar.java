@@ -53,6 +53,20 @@ final class ProgressBar {
         drawn = true;
     }
 
+    /** For work counted in files and records (an intelligence import): total is the number of files. */
+    void updateFiles(int filesDone, long records, String current) {
+        long now = System.nanoTime();
+        if (now - lastDraw < REDRAW_NANOS && filesDone < total) return;
+        lastDraw = now;
+        double f = total > 0 ? Math.min(1.0, (double) filesDone / total) : 0;
+        int fill = (int) (f * WIDTH);
+        String name = current == null ? "" : current.length() > 30 ? "..." + current.substring(current.length() - 27) : current;
+        out.print(String.format(Locale.ROOT, "\r[%s%s] %d/%d files, %s records %s   ", "#".repeat(fill),
+                " ".repeat(WIDTH - fill), filesDone, total, Format.count(records), name));
+        out.flush();
+        drawn = true;
+    }
+
     void clear() {
         if (drawn) {
             out.print("\r" + " ".repeat(100) + "\r");

@@ -4,6 +4,12 @@ import io.osprey.alert.AlertCatalogue;
 import io.osprey.alert.AlertEngine;
 import io.osprey.alert.Baseline;
 import io.osprey.alert.BaselineLearner;
+import io.osprey.alert.Indicators;
+import io.osprey.alert.PostureAssessor;
+import io.osprey.alert.Recommendations;
+import io.osprey.vuln.match.VulnerabilityFinding;
+import io.osprey.vuln.store.PostureState;
+import io.osprey.vuln.store.VulnStore;
 import io.osprey.alert.OtProfiles;
 
 import io.osprey.inventory.Device;
@@ -31,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -105,6 +112,20 @@ final class ScanCommand implements Callable<Integer> {
                     + "file: 14d. Alerts that need no baseline are raised from the start.")
     String learningPeriod;
 
+    @Option(names = "--db", paramLabel = "PATH",
+            description = "The Osprey store: match devices against the vulnerability intelligence imported into it "
+                    + "('osprey intel import --db PATH'), and use the asset values set there. Without it, the small "
+                    + "snapshot bundled for the demo is used.")
+    Path db;
+
+    @Option(names = "--no-vulns", description = "Do not match devices against vulnerability intelligence.")
+    boolean noVulns;
+
+    @Option(names = "--indicators", paramLabel = "FILE",
+            description = "Threat-intelligence indicators (malicious IPs and domains) from a CSV file or a STIX 2.1 "
+                    + "bundle; repeat for several.")
+    List<Path> indicatorFiles = new ArrayList<>();
+
     @Option(names = "--follow", description = "Keep watching the folders for new (rotated) capture files until Ctrl-C.")
     boolean follow;
 
@@ -163,6 +184,11 @@ final class ScanCommand implements Callable<Integer> {
         FlowTableConfig flowConfig = new FlowTableConfig(Duration.ofSeconds(idleSeconds),
                 Duration.ofSeconds(Math.max(idleSeconds, 3600)), maxFlows, Math.min(maxFlows, 1 << 12));
         Scanner scanner = new Scanner(flowConfig, vendors());
+        Indicators indicators = new Indicators();
+        for (Path f : indicatorFiles) {
+            if (!Files.exists(f)) throw new NoSuchFileException(f.toString());
+            indicators.load(f);
+        }
         Baseline baseline = baselineFile != null && Files.exists(baselineFile) ? readBaseline(baselineFile) : null;
         if (!learn.isEmpty()) baseline = learn(scanner, baseline);
 
@@ -191,13 +217,14 @@ final class ScanCommand implements Callable<Integer> {
                         : live && baseline == null ? LearningPeriod.LIVE_DEFAULT : null;
                 result = scanner.run(source, () -> stop.get() || System.nanoTime() > deadline, bar);
                 if (period != null) {
-                    LearningPeriod.Outcome o = LearningPeriod.apply(result, baseline, period);
+                    LearningPeriod.Outcome o = LearningPeriod.apply(result, baseline, period, indicators);
                     result = o.result();
                     if (baselineFile != null) o.baseline().write(baselineFile);
                     if (!quiet) err.println("osprey: " + o.describe());
                 } else {
-                    result = monitor(result, baseline);
+                    result = monitor(result, baseline, indicators);
                 }
+                result = assess(result);
                 for (var capture : result.captures()) {
                     for (var warning : capture.warnings()) err.println("osprey: warning: " + warning);
                 }
@@ -245,12 +272,49 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     /** Adds the alerts (against the baseline, if any) and the OT profiles to a scan. */
-    static ScanResult monitor(ScanResult r, Baseline baseline) {
+    static ScanResult monitor(ScanResult r, Baseline baseline, Indicators indicators) {
         AlertCatalogue catalogue = AlertCatalogue.bundled();
-        var alerts = new AlertEngine(catalogue).evaluate(r.devices(), r.operations(), baseline);
+        var alerts = new AlertEngine(catalogue).evaluate(r.devices(), r.operations(), baseline, indicators);
         r.stats().put("alerts", alerts.size());
         r.stats().put("baseline", baseline == null ? "none" : baseline.devices() + " devices, " + baseline.size() + " facts");
         return r.monitored(alerts, new OtProfiles(catalogue).build(r.devices(), r.operations()));
+    }
+
+    /**
+     * Adds the vulnerabilities (from --db, or the bundled snapshot) and the posture to a monitored scan. With --db the
+     * store also gives the asset values and accepted recommendations, and keeps the lifecycle: alerts New or Active,
+     * recommendations whose evidence stopped resolved.
+     */
+    private ScanResult assess(ScanResult r) throws IOException {
+        long start = System.nanoTime();
+        try {
+            return assessWithStore(r);
+        } finally {
+            r.stats().put("assessSeconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
+        }
+    }
+
+    private ScanResult assessWithStore(ScanResult r) throws IOException {
+        Map<String, List<VulnerabilityFinding>> vulns = Map.of();
+        if (db == null) {
+            if (!noVulns) {
+                try (VulnStore store = Stores.snapshot()) {
+                    vulns = Vulnerabilities.match(r.devices(), store);
+                }
+            }
+            return finish(r, vulns, new PostureAssessor(Recommendations.bundled()).assess(r.devices(), r.alerts(),
+                    Vulnerabilities.weaknesses(vulns), Map.of(), r.operations(), r.ot()));
+        }
+        try (VulnStore store = Stores.open(db, false)) {
+            if (!noVulns) vulns = Vulnerabilities.match(r.devices(), store);
+            return Lifecycle.apply(r, vulns, new PostureState(store));
+        }
+    }
+
+    static ScanResult finish(ScanResult r, Map<String, List<VulnerabilityFinding>> vulns, PostureAssessor.Assessment posture) {
+        r.stats().put("vulnerableDevices", vulns.size());
+        r.stats().put("organisationExposure", posture.organisationExposure());
+        return r.assessed(vulns, posture);
     }
 
     private static ReportFormat parseFormat(String f) {
