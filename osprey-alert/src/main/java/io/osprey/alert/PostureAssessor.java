@@ -89,7 +89,8 @@ public final class PostureAssessor {
             }
             List<String> riskFactors = new ArrayList<>();
             String risk = risk(own, riskFactors);
-            String value = assetValues.getOrDefault(d.deviceId(), CRITICAL_TYPES.contains(d.deviceType()) ? "High" : "Normal");
+            String value = assetValues.getOrDefault(d.deviceId(),
+                    d.deviceType() != null && CRITICAL_TYPES.contains(d.deviceType()) ? "High" : "Normal");
             List<String> exposureFactors = new ArrayList<>();
             int score = exposure(vulns, recs, peers, value, exposureFactors);
             boolean unknown = d.deviceType() == null && d.vendor() == null && vulns.isEmpty() && recs.isEmpty();

@@ -192,7 +192,9 @@ final class ScanCommand implements Callable<Integer> {
         Baseline baseline = baselineFile != null && Files.exists(baselineFile) ? readBaseline(baselineFile) : null;
         if (!learn.isEmpty()) baseline = learn(scanner, baseline);
 
-        try (CaptureSource source = iface != null
+        if (db != null && !java.nio.file.Files.exists(db)) Stores.open(db, false); // the one-line error, before scanning
+        try (StoreLoader stores = db != null || !noVulns ? new StoreLoader(db) : null;
+             CaptureSource source = iface != null
                 ? LiveCapture.open(iface, LiveOptions.defaults().withSnaplen(snaplen).withPromiscuous(!noPromiscuous).withFilter(filter))
                 : Captures.open(inputs, follow)) {
             boolean live = iface != null || follow;
@@ -224,7 +226,7 @@ final class ScanCommand implements Callable<Integer> {
                 } else {
                     result = monitor(result, baseline, indicators);
                 }
-                result = assess(result);
+                result = assess(result, stores);
                 for (var capture : result.captures()) {
                     for (var warning : capture.warnings()) err.println("osprey: warning: " + warning);
                 }
@@ -285,30 +287,25 @@ final class ScanCommand implements Callable<Integer> {
      * store also gives the asset values and accepted recommendations, and keeps the lifecycle: alerts New or Active,
      * recommendations whose evidence stopped resolved.
      */
-    private ScanResult assess(ScanResult r) throws IOException {
+    private ScanResult assess(ScanResult r, StoreLoader stores) throws IOException {
         long start = System.nanoTime();
         try {
-            return assessWithStore(r);
+            return assessWithStore(r, stores);
         } finally {
             r.stats().put("assessSeconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         }
     }
 
-    private ScanResult assessWithStore(ScanResult r) throws IOException {
+    private ScanResult assessWithStore(ScanResult r, StoreLoader stores) throws IOException {
         Map<String, List<VulnerabilityFinding>> vulns = Map.of();
         if (db == null) {
-            if (!noVulns) {
-                try (VulnStore store = Stores.snapshot()) {
-                    vulns = Vulnerabilities.match(r.devices(), store);
-                }
-            }
+            if (stores != null) vulns = Vulnerabilities.match(r.devices(), stores.get());
             return finish(r, vulns, new PostureAssessor(Recommendations.bundled()).assess(r.devices(), r.alerts(),
                     Vulnerabilities.weaknesses(vulns), Map.of(), r.operations(), r.ot()));
         }
-        try (VulnStore store = Stores.open(db, false)) {
-            if (!noVulns) vulns = Vulnerabilities.match(r.devices(), store);
-            return Lifecycle.apply(r, vulns, new PostureState(store));
-        }
+        VulnStore store = stores.get();
+        if (!noVulns) vulns = Vulnerabilities.match(r.devices(), store);
+        return Lifecycle.apply(r, vulns, new PostureState(store));
     }
 
     static ScanResult finish(ScanResult r, Map<String, List<VulnerabilityFinding>> vulns, PostureAssessor.Assessment posture) {

@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -30,6 +31,13 @@ import io.osprey.packet.decode.Packet;
  *   <li>Discovery (UDP 48899): a search answer's host name, TwinCAT version and OS version tags.</li>
  * </ul>
  * Other AMS/TCP commands (reserved field not 0: port connect, router notification) are skipped.
+ *
+ * <p>Operations (source "ads", from the request's sender to its receiver): each ADS command once per pair, named as
+ * {@link AdsAttributes#FUNCTION} names it; write-control, which changes the target's ADS state (starts, stops or
+ * reconfigures the PLC runtime), at each occurrence with the requested state as detail ("state=stop
+ * device=0"); the ADS state a ReadState answer states as {@link ReportedOperations#MODE} ("run", "stop", "config").
+ * AMS headers without the ADS-command flag or with an unknown command, and short discovery datagrams, are
+ * {@link ReportedOperations#MALFORMED}.
  */
 public final class AdsDissector implements Dissector {
     public static final String NAME = "ads";
@@ -67,10 +75,12 @@ public final class AdsDissector implements Dissector {
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
     private ObservationSink sink;
     private long srcMac, srcHi, srcLo, dstMac, dstHi, dstLo, nanos;
     private int srcPort;
     private boolean tcp;
+    private Packet packet;
     private long notAms, splitPackets, malformed;
 
     @Override
@@ -96,6 +106,7 @@ public final class AdsDissector implements Dissector {
         srcPort = packet.srcPort();
         nanos = packet.timestampNanos();
         tcp = packet.isTcp();
+        this.packet = packet;
         if (!tcp) {
             if (payload.u32(0) == DISCOVERY_MAGIC) discovery(payload);
             else notAms++;
@@ -106,7 +117,7 @@ public final class AdsDissector implements Dissector {
             long length = u32le(payload, at + 2);
             if (length < AMS_HEADER && payload.u16(at) == 0 || length > Integer.MAX_VALUE - at - TCP_HEADER) {
                 if (n == 0) notAms++;
-                else malformed++;
+                else malformed(packet.dstPort() == PORT);
                 return;
             }
             int end = at + TCP_HEADER + (int) length;
@@ -130,7 +141,7 @@ public final class AdsDissector implements Dissector {
         int flags = payload.u16le(at + STATE_FLAGS);
         String function = AdsCommands.name(command);
         if ((flags & FLAG_ADS_COMMAND) == 0 || function == null) {
-            malformed++;
+            malformed((flags & FLAG_RESPONSE) == 0);
             return;
         }
         fact(true, AdsAttributes.NET_ID, netId(payload, at + SOURCE_NET_ID));
@@ -140,9 +151,15 @@ public final class AdsDissector implements Dissector {
         if ((flags & FLAG_RESPONSE) == 0) {
             fact(true, AdsAttributes.ROLE, value.clear().append(AdsAttributes.ROLE_CLIENT));
             fact(true, AdsAttributes.FUNCTION, value.clear().append(function));
-            if (command == WRITE_CONTROL && data + 2 <= dataEnd) {
-                String state = AdsCommands.state(payload.u16le(data));
+            operations.between(packet, true);
+            if (command == WRITE_CONTROL) {
+                String state = data + 2 <= dataEnd ? AdsCommands.state(payload.u16le(data)) : null;
                 if (state != null) fact(true, AdsAttributes.REQUESTED_STATE, value.clear().append(state));
+                value.clear().append("state=").append(state != null ? state : "?");
+                if (data + 4 <= dataEnd) value.append(" device=").appendDecimal(payload.u16le(data + 2));
+                operations.every(sink, function, value.text());
+            } else {
+                operations.once(sink, function);
             }
             return;
         }
@@ -156,7 +173,10 @@ public final class AdsDissector implements Dissector {
             fact(true, AdsAttributes.DEVICE_NAME, text(payload, data + 8, DEVICE_NAME_LENGTH));
         } else if (command == READ_STATE && data + READ_STATE_LENGTH <= dataEnd) {
             String state = AdsCommands.state(payload.u16le(data + 4));
-            if (state != null) fact(true, AdsAttributes.STATE, value.clear().append(state));
+            if (state != null) {
+                fact(true, AdsAttributes.STATE, value.clear().append(state));
+                operations.between(packet, false).once(sink, ReportedOperations.MODE, value);
+            }
         }
     }
 
@@ -166,7 +186,7 @@ public final class AdsDissector implements Dissector {
      */
     private void discovery(Payload payload) {
         if (!payload.has(0, DISCOVERY_TAGS)) {
-            malformed++;
+            malformed(packet.dstPort() == DISCOVERY_PORT);
             return;
         }
         fact(true, AdsAttributes.NET_ID, netId(payload, DISCOVERY_NET_ID));
@@ -178,7 +198,7 @@ public final class AdsDissector implements Dissector {
             int tag = payload.u16le(at), length = payload.u16le(at + 2);
             int data = at + 4;
             if (!payload.has(data, length)) {
-                malformed++;
+                malformed(false);
                 return;
             }
             switch (tag) {
@@ -234,6 +254,11 @@ public final class AdsDissector implements Dissector {
     private void fact(boolean aboutSender, String attribute, ValueBuffer v) {
         if (aboutSender) reported.attribute(sink, srcMac, srcHi, srcLo, attribute, v, AdsAttributes.STATED, nanos);
         else reported.attribute(sink, dstMac, dstHi, dstLo, attribute, v, AdsAttributes.STATED, nanos);
+    }
+
+    private void malformed(boolean fromClient) {
+        malformed++;
+        operations.between(packet, fromClient).every(sink, ReportedOperations.MALFORMED, null);
     }
 
     /** Payloads on the ADS ports that are not AMS/TCP (or a discovery datagram). */

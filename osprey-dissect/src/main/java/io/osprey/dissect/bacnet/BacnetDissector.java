@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -35,6 +36,14 @@ import io.osprey.packet.decode.Packet;
  *       sender a router; the device behind it has no IP address of its own, so its identity is not reported.</li>
  * </ul>
  * Segmented Complex-ACKs are read from their first segment only.
+ *
+ * <p>Operations (source "bacnet", from the requesting device to the datagram's destination): each confirmed service
+ * once per pair, named as {@link BacnetAttributes#SERVICE} names it (a number outside Clause 21's list as
+ * "unknown-service" with detail "service=N"); the services that change a device — reinitializeDevice ("state=
+ * coldstart"), deviceCommunicationControl ("enable=disable"), writeProperty and writePropertyMultiple ("object=
+ * 8:1234 property=85" from the first object named), createObject, deleteObject, atomicWriteFile, addListElement,
+ * removeListElement (Clauses 14-16) — at each occurrence. Messages that do not read as BACnet/IP are
+ * {@link ReportedOperations#MALFORMED}.
  */
 public final class BacnetDissector implements Dissector {
     public static final String NAME = "bacnet";
@@ -50,6 +59,16 @@ public final class BacnetDissector implements Dissector {
             REJECT = 6;
     static final int I_AM = 0, I_HAVE = 1, WHO_HAS = 7, WHO_IS = 8;
     static final int READ_PROPERTY = 12, READ_PROPERTY_MULTIPLE = 14;
+    /** Confirmed services that change the device (Clause 21 BACnetConfirmedServiceChoice). */
+    static final int ATOMIC_WRITE_FILE = 7, ADD_LIST_ELEMENT = 8, REMOVE_LIST_ELEMENT = 9, CREATE_OBJECT = 10,
+            DELETE_OBJECT = 11, WRITE_PROPERTY = 15, WRITE_PROPERTY_MULTIPLE = 16, DEVICE_COMMUNICATION_CONTROL = 17,
+            REINITIALIZE_DEVICE = 20;
+    /** The operation for a confirmed service number outside the known list, with "service=N" as detail. */
+    public static final String UNKNOWN_SERVICE = "unknown-service";
+    /** Clause 16.4.1.1.1 reinitializedStateOfDevice, and Clause 16.1.1.1.2 enable-disable, by value. */
+    private static final String[] REINITIALIZED_STATES = {"coldstart", "warmstart", "start-backup", "end-backup",
+            "start-restore", "end-restore", "abort-restore", "activate-changes"};
+    private static final String[] ENABLE_DISABLE = {"enable", "disable", "disable-initiation"};
     /** BACnetObjectType device (Clause 21); an object identifier is type (10 bits) and instance (22 bits). */
     static final int OBJECT_DEVICE = 8;
     /** Instance 4194303 addresses "this device" in requests (Clause 15.5.1.1.1): it names no device. */
@@ -82,6 +101,10 @@ public final class BacnetDissector implements Dissector {
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
     private final BacnetVendors vendors = BacnetVendors.table();
     private final BacnetTag tag = new BacnetTag();
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
+    private ObservationSink sink;
+    private long dstMac, dstHi, dstLo;
     private long malformed;
 
     // the device the current message is about: the sender, or the original source of a Forwarded-NPDU
@@ -101,24 +124,28 @@ public final class BacnetDissector implements Dissector {
     @Override
     public void dissect(Packet packet, Payload payload, FlowView flow, ObservationSink sink) {
         if (!packet.isUdp() || payload.u8(0) != BVLC_TYPE) return;
-        int function = payload.u8(1);
-        int length = payload.u16(2);
-        if (length < 4) {
-            malformed++;
-            return;
-        }
-        int end = Math.min(length, payload.length());
+        this.sink = sink;
         mac = packet.srcMac();
         ipHi = packet.srcIpHi();
         ipLo = packet.srcIpLo();
         port = packet.srcPort();
         ts = packet.timestampNanos();
+        dstMac = packet.dstMac();
+        dstHi = packet.dstIpHi();
+        dstLo = packet.dstIpLo();
+        int function = payload.u8(1);
+        int length = payload.u16(2);
+        if (length < 4) {
+            reportMalformed();
+            return;
+        }
+        int end = Math.min(length, payload.length());
         int npdu;
         switch (function) {
             case ORIGINAL_UNICAST, ORIGINAL_BROADCAST, DISTRIBUTE_BROADCAST -> npdu = 4;
             case FORWARDED_NPDU -> {
                 if (!payload.has(4, 6)) {
-                    malformed++;
+                    reportMalformed();
                     return;
                 }
                 long originalLo = 0xffff_0000_0000L | payload.u32(4);
@@ -137,7 +164,7 @@ public final class BacnetDissector implements Dissector {
     private void npdu(Payload p, int at, int end, ObservationSink sink) {
         int control = p.u8(at + 1);
         if (p.u8(at) != NPDU_VERSION || control < 0) {
-            malformed++;
+            reportMalformed();
             return;
         }
         int q = at + 2;
@@ -146,7 +173,7 @@ public final class BacnetDissector implements Dissector {
         if (source) q += 3 + Math.max(0, p.u8(q + 2));
         if (destination) q++;
         if (q >= end) {
-            malformed++;
+            reportMalformed();
             return;
         }
         if ((control & 0x80) != 0) {
@@ -166,9 +193,10 @@ public final class BacnetDissector implements Dissector {
         switch (first >>> 4) {
             case CONFIRMED_REQUEST -> {
                 // 20.1.2: flags, max segments/APDU, invoke id, [sequence number, window size], service choice
-                int service = p.u8(at + ((first & 0x08) != 0 ? 5 : 3));
+                int serviceAt = at + ((first & 0x08) != 0 ? 5 : 3);
+                int service = p.u8(serviceAt);
                 if (service < 0 || at + 4 > end) {
-                    malformed++;
+                    reportMalformed();
                     return;
                 }
                 role(BacnetAttributes.ROLE_CLIENT, sink);
@@ -176,6 +204,7 @@ public final class BacnetDissector implements Dissector {
                 else value.clear().appendDecimal(service);
                 reported.attribute(sink, mac, ipHi, ipLo, BacnetAttributes.SERVICE, value, MAX_VALUES_PER_HOST,
                         BacnetAttributes.SEEN, ts);
+                confirmedOperation(p, service, serviceAt + 1, end);
             }
             case UNCONFIRMED_REQUEST -> {
                 int service = p.u8(at + 1);
@@ -194,7 +223,7 @@ public final class BacnetDissector implements Dissector {
                 boolean segmented = (first & 0x08) != 0;
                 int service = p.u8(at + (segmented ? 4 : 2));
                 if (service < 0) {
-                    malformed++;
+                    reportMalformed();
                     return;
                 }
                 server(sink);
@@ -205,6 +234,61 @@ public final class BacnetDissector implements Dissector {
             }
             default -> { }
         }
+    }
+
+    /** Reports a confirmed request: at each occurrence when it changes the device, else once per pair. */
+    private void confirmedOperation(Payload p, int service, int body, int end) {
+        operations.between(mac, ipHi, ipLo, dstMac, dstHi, dstLo, ts);
+        if (service >= CONFIRMED_SERVICES.length) {
+            operations.once(sink, UNKNOWN_SERVICE, detail.clear().append("service=").appendDecimal(service));
+            return;
+        }
+        String name = CONFIRMED_SERVICES[service];
+        switch (service) {
+            case REINITIALIZE_DEVICE -> operations.every(sink, name, enumerated(p, body, end, 0, "state=",
+                    REINITIALIZED_STATES));
+            case DEVICE_COMMUNICATION_CONTROL -> {
+                int q = body;
+                if (tag.read(p, q, end) && tag.isContext(0)) q = tag.next(); // timeDuration
+                operations.every(sink, name, enumerated(p, q, end, 1, "enable=", ENABLE_DISABLE));
+            }
+            case WRITE_PROPERTY, WRITE_PROPERTY_MULTIPLE -> operations.every(sink, name, propertyReference(p, body, end,
+                    service == WRITE_PROPERTY ? 1 : -1));
+            case ATOMIC_WRITE_FILE, ADD_LIST_ELEMENT, REMOVE_LIST_ELEMENT, CREATE_OBJECT, DELETE_OBJECT ->
+                    operations.every(sink, name, null);
+            default -> operations.once(sink, name);
+        }
+    }
+
+    /** "prefix" and the name of the context-tagged ENUMERATED {@code number} at {@code at}, or null. */
+    private String enumerated(Payload p, int at, int end, int number, String prefix, String[] names) {
+        if (!tag.read(p, at, end) || !tag.isContext(number) || tag.length() < 1 || tag.length() > 4) return null;
+        long v = tag.unsigned(p);
+        detail.clear().append(prefix);
+        if (v >= 0 && v < names.length) detail.append(names[(int) v]);
+        else detail.appendDecimal((int) v);
+        return detail.text();
+    }
+
+    /**
+     * "object=type:instance" from a context [0] object identifier at {@code at}, and " property=N" when the
+     * property identifier follows as context {@code propertyTag} (WriteProperty-Request, Clause 15.9.1); null when
+     * the request does not start with an object identifier.
+     */
+    private String propertyReference(Payload p, int at, int end, int propertyTag) {
+        if (!tag.read(p, at, end) || !tag.isContext(0) || tag.length() != 4) return null;
+        long object = p.u32(tag.contentAt());
+        detail.clear().append("object=").appendDecimal((int) (object >>> 22)).append(':')
+                .appendDecimal((int) (object & WILDCARD_INSTANCE));
+        if (propertyTag >= 0 && tag.read(p, tag.next(), end) && tag.isContext(propertyTag)) {
+            detail.append(" property=").appendDecimal((int) tag.unsigned(p));
+        }
+        return detail.text();
+    }
+
+    private void reportMalformed() {
+        malformed++;
+        operations.between(mac, ipHi, ipLo, dstMac, dstHi, dstLo, ts).every(sink, ReportedOperations.MALFORMED, null);
     }
 
     private void role(String role, ObservationSink sink) {
@@ -220,7 +304,7 @@ public final class BacnetDissector implements Dissector {
     /** Clause 21 I-Am-Request: object identifier, max APDU (Unsigned), segmentation (Enumerated), vendor id. */
     private void iAm(Payload p, int at, int end, ObservationSink sink) {
         if (!tag.read(p, at, end) || !tag.isApplication(BacnetTag.OBJECT_IDENTIFIER) || tag.length() != 4) {
-            malformed++;
+            reportMalformed();
             return;
         }
         long id = p.u32(tag.contentAt());
@@ -239,7 +323,7 @@ public final class BacnetDissector implements Dissector {
      */
     private void readPropertyAck(Payload p, int at, int end, ObservationSink sink) {
         if (!tag.read(p, at, end) || !tag.isContext(0) || tag.length() != 4) {
-            malformed++;
+            reportMalformed();
             return;
         }
         long object = p.u32(tag.contentAt());
@@ -284,7 +368,7 @@ public final class BacnetDissector implements Dissector {
             } else if (tag.isOpening(1) || tag.isClosing(1)) {
                 q = tag.next();
             } else {
-                malformed++;
+                reportMalformed();
                 return;
             }
         }

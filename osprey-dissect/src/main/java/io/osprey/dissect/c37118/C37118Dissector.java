@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Addresses;
@@ -28,6 +29,12 @@ import io.osprey.packet.decode.Packet;
  *
  * <p>Data frames come 10 to 120 times a second: after the first one of a flow is checked and reported, later ones
  * of the same flow cost a comparison. Every other frame has its CRC checked before anything is read.
+ *
+ * <p>Operations (source "c37118", from the command's sender to its receiver): each command, named as
+ * {@link C37118Attributes#FUNCTION} names it, with the stream's IDCODE as detail ("idcode=7"). Turning a data
+ * stream off or on and asking for a configuration (which precedes a reconfiguration of the receiving PDC) are
+ * reported at each occurrence, the other commands once per pair. A frame whose header does not hold, or whose CHK
+ * is wrong ("bad-checksum"), is {@link ReportedOperations#MALFORMED}.
  */
 public final class C37118Dissector implements Dissector {
     public static final String NAME = "c37118";
@@ -53,9 +60,13 @@ public final class C37118Dissector implements Dissector {
     static final int NAME_LENGTH = 16;
     /** Octets of a header frame's text kept. */
     public static final int MAX_HEADER_TEXT = 256;
+    /** Detail of the {@link ReportedOperations#MALFORMED} operation for a frame whose CHK is wrong. */
+    public static final String BAD_CHECKSUM = "bad-checksum";
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
     private long senderMac, senderHi, senderLo, receiverMac, receiverHi, receiverLo, nanos;
     private int senderPort;
     private boolean receiverUnicast;
@@ -89,6 +100,7 @@ public final class C37118Dissector implements Dissector {
             if (size < MIN_FRAME || at + size > payload.length() || (payload.u8(at + 1) & 0x80) != 0
                     || version < 1 || version > MAX_VERSION || type > TYPE_CONFIG_3) {
                 malformed++;
+                operations.every(sink, ReportedOperations.MALFORMED, null);
                 return;
             }
             if (type == TYPE_DATA && flow.exists() && flow.id() == dataFlow && flow.firstSeen() == dataFlowFirstSeen) {
@@ -97,6 +109,7 @@ public final class C37118Dissector implements Dissector {
             }
             if (crc(payload, at, size - CHK) != payload.u16(at + size - CHK)) {
                 badChecksum++;
+                operations.every(sink, ReportedOperations.MALFORMED, BAD_CHECKSUM);
                 return;
             }
             frame(payload, at, size, type, version);
@@ -121,6 +134,9 @@ public final class C37118Dissector implements Dissector {
                 && !Addresses.isBroadcast(receiverHi, receiverLo);
         transport = packet.isTcp() ? Observation.Transport.TCP : Observation.Transport.UDP;
         nanos = packet.timestampNanos();
+        // the command's sender is the client; for other frames the sender is the data source
+        boolean towardsServer = packet.dstPort() == PORT_TCP || packet.dstPort() == PORT_UDP;
+        operations.between(packet, towardsServer || packet.srcPort() != PORT_TCP && packet.srcPort() != PORT_UDP);
     }
 
     private void frame(Payload p, int at, int size, int type, int version) {
@@ -137,8 +153,15 @@ public final class C37118Dissector implements Dissector {
         else value.append("2011");
         fact(true, C37118Attributes.VERSION, value);
         if (command) {
-            String name = command(p.u16(at + HEADER));
-            if (name != null) fact(true, C37118Attributes.FUNCTION, value.clear().append(name));
+            int cmd = p.u16(at + HEADER);
+            String name = command(cmd);
+            if (name != null) {
+                fact(true, C37118Attributes.FUNCTION, value.clear().append(name));
+                operations.between(senderMac, senderHi, senderLo, receiverMac, receiverHi, receiverLo, nanos);
+                detail.clear().append("idcode=").appendDecimal(p.u16(at + 4));
+                if (cmd <= 0x0002 || cmd >= 0x0004 && cmd <= 0x0006) operations.every(sink, name, detail.text());
+                else operations.once(sink, name, detail);
+            }
             return;
         }
         fact(true, C37118Attributes.ID_CODE, value.clear().appendDecimal(p.u16(at + 4)));

@@ -8,6 +8,19 @@ package io.osprey.dissect.fins;
 final class FinsCommands {
     static final int CONTROLLER_DATA_READ = 0x0501;
     static final int CONTROLLER_STATUS_READ = 0x0601;
+    static final int RUN = 0x0401;
+
+    /**
+     * True for the commands that change the controller's operation, program or settings (W342 §5-1): parameter area
+     * write and clear, program area protect clear, write and clear, run, stop, reset, file memory format, program
+     * area file transfer, forced set/reset.
+     */
+    static boolean changesController(int code) {
+        return switch (code) {
+            case 0x0202, 0x0203, 0x0305, 0x0307, 0x0308, RUN, 0x0402, 0x0403, 0x2204, 0x220c, 0x2301 -> true;
+            default -> false;
+        };
+    }
 
     private FinsCommands() {}
 
@@ -27,7 +40,7 @@ final class FinsCommands {
             case 0x0306 -> "program-area-read";
             case 0x0307 -> "program-area-write";
             case 0x0308 -> "program-area-clear";
-            case 0x0401 -> "run";
+            case RUN -> "run";
             case 0x0402 -> "stop";
             case 0x0403 -> "reset";
             case CONTROLLER_DATA_READ -> "controller-data-read";

@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -21,6 +22,14 @@ import io.osprey.packet.decode.Packet;
  * FINS/TCP wraps each frame in a 16-octet header (W421 §7-4): "FINS", the length of what follows the length field,
  * a command (0/1 node address data send, 2 FINS frame send) and an error code; a segment may hold several.
  * Direction comes from the ICF response bit, not the ports: both ends of FINS/UDP commonly use 9600.
+ *
+ * <p>Operations (source "fins", from the command's sender to its receiver): each command once per pair, named as
+ * {@link FinsAttributes#COMMAND} names it (a code outside the table as "unknown-command" with detail
+ * "code=xxxx"); the commands that change the controller's operation or program — run (detail "mode=run" or
+ * "mode=monitor"), stop, reset, the program and parameter area writes and clears, program-area-protect-clear,
+ * program-area-file-transfer, file-memory-format, forced-set-reset (W342 §5-1) — at each occurrence; the mode a
+ * Controller Status Read answer states as {@link ReportedOperations#MODE}. Frames that do not read as FINS are
+ * {@link ReportedOperations#MALFORMED}.
  */
 public final class FinsDissector implements Dissector {
     public static final String NAME = "fins";
@@ -40,11 +49,15 @@ public final class FinsDissector implements Dissector {
     static final int VERSION_OFFSET = MODEL_LENGTH, AREA_DATA_OFFSET = MODEL_LENGTH + VERSION_LENGTH + SYSTEM_USE_LENGTH;
     /** Distinct commands reported per host. */
     public static final int MAX_VALUES_PER_HOST = 32;
+    /** The operation for a command code outside {@link FinsCommands}, with "code=xxxx" as detail. */
+    public static final String UNKNOWN_COMMAND = "unknown-command";
     /** Packets of a connection examined: a controller is polled for hours, but run/stop/writes can come late. */
     public static final int PAYLOAD_PACKETS = 256;
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
     private long malformed;
 
     @Override
@@ -69,7 +82,7 @@ public final class FinsDissector implements Dissector {
             long length = payload.u32(at + 4);
             long command = payload.u32(at + 8);
             if (!payload.startsWith(at, "FINS") || length < 8 || length > 8 + MAX_FINS_FRAME) {
-                malformed++;
+                malformed(packet, sink);
                 return;
             }
             int end = (int) Math.min(at + 8 + length, payload.length());
@@ -88,7 +101,7 @@ public final class FinsDissector implements Dissector {
         int icf = payload.u8(at);
         if (at + FINS_HEADER + 2 > end || (icf & ICF_RESERVED) != 0 || payload.u8(at + 1) != 0
                 || payload.u8(at + 2) > MAX_GATEWAY_COUNT) {
-            malformed++;
+            malformed(packet, sink);
             return;
         }
         int code = payload.u16(at + FINS_HEADER);
@@ -100,6 +113,7 @@ public final class FinsDissector implements Dissector {
             if (name != null) value.append(name);
             else value.appendHex2(code >>> 8).appendHex2(code & 0xff);
             seen(sink, mac, hi, lo, FinsAttributes.COMMAND, value, ts);
+            command(packet, payload, code, name, at + FINS_HEADER + 2, end, sink);
             return;
         }
         server(packet, transport, sink);
@@ -110,8 +124,36 @@ public final class FinsDissector implements Dissector {
         if (code == FinsCommands.CONTROLLER_DATA_READ) controllerData(payload, data, end, sink, mac, hi, lo, ts);
         else if (code == FinsCommands.CONTROLLER_STATUS_READ && data + 2 <= end) {
             String mode = FinsCommands.mode(payload.u8(data + 1));
-            if (mode != null) stated(sink, mac, hi, lo, FinsAttributes.MODE, value.clear().append(mode), ts);
+            if (mode != null) {
+                stated(sink, mac, hi, lo, FinsAttributes.MODE, value.clear().append(mode), ts);
+                operations.between(packet, false).once(sink, ReportedOperations.MODE, value.clear().append(mode));
+            }
         }
+    }
+
+    /** Reports a command: at each occurrence when it changes the controller, else once per pair. */
+    private void command(Packet packet, Payload payload, int code, String name, int parameters, int end,
+                         ObservationSink sink) {
+        operations.between(packet, true);
+        if (name == null) {
+            operations.once(sink, UNKNOWN_COMMAND, detail.clear().append("code=").appendHex2(code >>> 8)
+                    .appendHex2(code & 0xff));
+        } else if (code == FinsCommands.RUN) {
+            // W342 §5-3-5 RUN: program number u16 then the mode, 02 MONITOR or 04 RUN (absent: MONITOR)
+            String mode = parameters + 3 <= end ? FinsCommands.mode(payload.u8(parameters + 2)) : null;
+            operations.every(sink, name, mode == null ? null : "mode=" + mode);
+        } else if (FinsCommands.changesController(code)) {
+            operations.every(sink, name, null);
+        } else {
+            operations.once(sink, name);
+        }
+    }
+
+    private void malformed(Packet packet, ObservationSink sink) {
+        malformed++;
+        // the sender of a broken frame is taken as the client unless it sends from the FINS port to another one
+        boolean fromClient = packet.srcPort() != PORT || packet.dstPort() == PORT;
+        operations.between(packet, fromClient).every(sink, ReportedOperations.MALFORMED, null);
     }
 
     /** The answering node: role, and the service when it answers from the FINS port. */

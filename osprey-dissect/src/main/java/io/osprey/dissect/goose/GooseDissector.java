@@ -6,6 +6,7 @@ import io.osprey.dissect.FlowView;
 import io.osprey.dissect.Interest;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.dissect.mms.BerElement;
@@ -26,6 +27,12 @@ import io.osprey.packet.decode.Packet;
  * A publisher repeats its message every few milliseconds after a change and then every second or so, with stNum and
  * sqNum counting: the publisher's identity (APPID, gocbRef, datSet, goID, confRev, simulation) is hashed and looked
  * up once per frame, and only a new identity is reported, attribute by attribute, about the source MAC.
+ *
+ * <p>Operations (source "goose", from the publisher to the destination multicast MAC): "publish" once per gocbRef,
+ * its detail the gocbRef; "simulation" at each new state (stNum) of a publisher whose frames are marked simulated
+ * or test, which a subscriber in normal operation must ignore (IEC 61850-7-2 Ed. 2 §15.2.2.2): test messages on a
+ * live network are an intrusion or a forgotten test set. Frames whose header or goosePdu do not parse are
+ * {@link ReportedOperations#MALFORMED}.
  */
 public final class GooseDissector implements Dissector {
     public static final String NAME = "goose";
@@ -36,7 +43,9 @@ public final class GooseDissector implements Dissector {
     /** Ed. 2 §C.2.3.2: the simulation ("S") bit of Reserved 1. */
     static final int RESERVED1_SIMULATION = 0x8000;
     static final int GOOSE_PDU = 1;
-    static final int GOCB_REF = 0, DAT_SET = 2, GO_ID = 3, SIMULATION = 7, CONF_REV = 8;
+    static final int GOCB_REF = 0, DAT_SET = 2, GO_ID = 3, ST_NUM = 5, SIMULATION = 7, CONF_REV = 8;
+    /** Operations reported: a publisher's control block, and a new state published as simulated/test. */
+    public static final String PUBLISH_OPERATION = "publish", SIMULATION_OPERATION = "simulation";
     /** Octets of a reference or identifier kept: ObjectReference is at most 129 octets (IEC 61850-7-2 §5.5.3.3). */
     public static final int MAX_TEXT_LENGTH = 129;
     /** confRev is an INT32U: at most 5 content octets (a leading zero octet keeps it positive). */
@@ -48,11 +57,12 @@ public final class GooseDissector implements Dissector {
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, true);
     private final ActivityTable identities = new ActivityTable(64, MAX_IDENTITIES);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
     private long malformed;
 
     // the fields of the frame being read, as offsets into the payload (-1 when absent)
     private int gocbRef, gocbRefEnd, datSet, datSetEnd, goId, goIdEnd;
-    private long confRev;
+    private long confRev, stNum;
     private boolean simulation;
 
     @Override
@@ -68,25 +78,30 @@ public final class GooseDissector implements Dissector {
     @Override
     public void dissect(Packet packet, Payload payload, FlowView flow, ObservationSink sink) {
         int length = payload.u16(LENGTH_OFFSET);
+        operations.between(packet, true);
         if (length < HEADER + 2) {
-            malformed++;
+            malformed(sink);
             return;
         }
         int end = Math.min(length, payload.length());
         if (!ber.read(payload, HEADER, end) || !ber.is(BerElement.APPLICATION | BerElement.CONSTRUCTED, GOOSE_PDU)) {
-            malformed++;
+            malformed(sink);
             return;
         }
         int appid = payload.u16(APPID_OFFSET);
         if (!fields(payload, ber.contentStart, ber.end)) {
-            malformed++;
+            malformed(sink);
             return;
         }
         simulation |= (payload.u16(RESERVED1_OFFSET) & RESERVED1_SIMULATION) != 0;
         long mac = packet.srcMac();
-        identities.add(mac, appid, identityHash(payload));
+        // a simulated publisher's identity includes its state number, so that each new state it sends is seen
+        long identity = identityHash(payload);
+        identities.add(mac, appid, simulation ? (identity ^ stNum) * 0x100000001b3L : identity);
         if (!identities.lastWasNew()) return;
         if (identities.full()) identities.clear();
+        operations.once(sink, PUBLISH_OPERATION, text(payload, gocbRef, gocbRefEnd));
+        if (simulation) operations.every(sink, SIMULATION_OPERATION, text(payload, gocbRef, gocbRefEnd).text());
 
         long nanos = packet.timestampNanos();
         report(sink, mac, GooseAttributes.ROLE, value.clear().append(GooseAttributes.ROLE_PUBLISHER), nanos);
@@ -103,7 +118,7 @@ public final class GooseDissector implements Dissector {
     private boolean fields(Payload p, int at, int end) {
         gocbRef = datSet = goId = -1;
         gocbRefEnd = datSetEnd = goIdEnd = -1;
-        confRev = -1;
+        confRev = stNum = -1;
         simulation = false;
         int i = at;
         while (i < end) {
@@ -115,6 +130,7 @@ public final class GooseDissector implements Dissector {
                     case GO_ID -> { goId = ber.contentStart; goIdEnd = ber.end; }
                     case SIMULATION -> simulation = ber.contentLength() == 1 && p.u8(ber.contentStart) != 0;
                     case CONF_REV -> confRev = unsigned(p, ber.contentStart, ber.end);
+                    case ST_NUM -> stNum = unsigned(p, ber.contentStart, ber.end);
                     default -> { }
                 }
             }
@@ -168,6 +184,11 @@ public final class GooseDissector implements Dissector {
 
     private void report(ObservationSink sink, long mac, String attribute, ValueBuffer v, long nanos) {
         reported.attribute(sink, mac, 0, 0, attribute, v, GooseAttributes.STATED, nanos);
+    }
+
+    private void malformed(ObservationSink sink) {
+        malformed++;
+        operations.every(sink, ReportedOperations.MALFORMED, null);
     }
 
     /** Frames whose header or goosePdu does not parse. */

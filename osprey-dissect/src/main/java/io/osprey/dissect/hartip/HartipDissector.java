@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -23,6 +24,12 @@ import io.osprey.packet.decode.Packet;
  * master), a 1- or 5-octet address, expansion octets, command, byte count, then for answers the response code and
  * device status, then the data. Command 31 carries a 16-bit command number in its first two data octets
  * (HCF_SPEC-099). Command 0 answers (HCF_SPEC-127 §6.1) state the device's identity.
+ *
+ * <p>Operations (source "hartip", from the HART-IP client to the server it sends the request to): each HART command
+ * in a request once per pair, as "command" with detail "command=N"; the commands that change the field device's
+ * configuration or output — universal 6, 17, 18, 19, 22 (HCF_SPEC-127) and common practice 38, 40-42, 44-46
+ * (HCF_SPEC-151) — at each occurrence as "write" with detail "command=N". PDUs that are not HART frames and
+ * messages followed by garbage are {@link ReportedOperations#MALFORMED}.
  */
 public final class HartipDissector implements Dissector {
     public static final String NAME = "hartip";
@@ -44,11 +51,21 @@ public final class HartipDissector implements Dissector {
     /** Command 0 answer data after response code and status: 254, then the identity fields (HART 7: 22 octets). */
     static final int IDENTITY_HART5_LENGTH = 12, IDENTITY_MANUFACTURER_OFFSET = 17, IDENTITY_HART7_LENGTH = 19;
     static final int IDENTITY_EXPANSION = 254;
+    /** The operation reporting a command that changes the field device, with "command=N" as detail. */
+    public static final String WRITE_OPERATION = "write";
+    /** The operation reporting any other command, with "command=N" as detail. */
+    public static final String COMMAND_OPERATION = "command";
+    /** Universal (HCF_SPEC-127) and common-practice (HCF_SPEC-151) commands that change the device, as bits. */
+    static final long WRITE_COMMANDS = 1L << 6 | 1L << 17 | 1L << 18 | 1L << 19 | 1L << 22 | 1L << 38 | 1L << 40
+            | 1L << 41 | 1L << 42 | 1L << 44 | 1L << 45 | 1L << 46;
     /** Messages read per segment or datagram. */
     public static final int MAX_MESSAGES_PER_SEGMENT = 16;
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private Packet packet;
+    private boolean fromClient;
     private ObservationSink sink;
     private long srcMac, srcHi, srcLo, nanos;
     private int srcPort;
@@ -89,11 +106,13 @@ public final class HartipDissector implements Dissector {
         srcPort = packet.srcPort();
         nanos = packet.timestampNanos();
         tcp = packet.isTcp();
+        this.packet = packet;
+        fromClient = packet.dstPort() == PORT || packet.srcPort() != PORT && (!flow.exists() || flow.fromClient());
         int at = 0;
         for (int n = 0; n < MAX_MESSAGES_PER_SEGMENT && payload.has(at, HEADER_LENGTH); n++) {
             if (!isHeader(payload, at)) {
                 if (n == 0) notHartip++;
-                else malformed++;
+                else reportMalformed();
                 return;
             }
             int end = at + payload.u16(at + 6);
@@ -126,13 +145,13 @@ public final class HartipDissector implements Dissector {
         int frameType = delimiter & DELIMITER_FRAME_TYPE;
         if (delimiter < 0 || frameType != FRAME_MASTER_TO_DEVICE && frameType != FRAME_DEVICE_TO_MASTER
                 && frameType != FRAME_BURST) {
-            malformed++;
+            reportMalformed();
             return;
         }
         int address = (delimiter & DELIMITER_LONG_ADDRESS) != 0 ? LONG_ADDRESS : SHORT_ADDRESS;
         int commandAt = at + 1 + address + ((delimiter & DELIMITER_EXPANSION) >>> 5);
         if (commandAt + 2 > end) {
-            malformed++;
+            reportMalformed();
             return;
         }
         int command = payload.u8(commandAt);
@@ -148,6 +167,12 @@ public final class HartipDissector implements Dissector {
         }
         if (request && !answer) {
             fact(HartipAttributes.FUNCTION, value.clear().append("command-").appendDecimal(command));
+            operations.between(packet, true);
+            if (command < 64 && (WRITE_COMMANDS >>> command & 1) != 0) {
+                operations.every(sink, WRITE_OPERATION, "command=" + command);
+            } else {
+                operations.once(sink, COMMAND_OPERATION, value.clear().append("command=").appendDecimal(command));
+            }
         } else if (!request && answer && command == COMMAND_IDENTITY && payload.u8(data - 2) == 0) {
             identity(payload, data, dataEnd);
         }
@@ -183,6 +208,11 @@ public final class HartipDissector implements Dissector {
 
     private void fact(String attribute, ValueBuffer v) {
         reported.attribute(sink, srcMac, srcHi, srcLo, attribute, v, HartipAttributes.STATED, nanos);
+    }
+
+    private void reportMalformed() {
+        malformed++;
+        operations.between(packet, fromClient).every(sink, ReportedOperations.MALFORMED, null);
     }
 
     /** Payloads on port 5094 that do not start with a HART-IP header. */

@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -23,6 +24,12 @@ import io.osprey.packet.decode.Packet;
  * A response does not repeat its command, so the last command of each client endpoint is kept (a small table, no
  * allocation) to recognise the answer to Read Type Name (0101): 16 octets of model name, the model code u16.
  * The ASCII variant of the frames is not read.
+ *
+ * <p>Operations (source "melsec", from the request's sender to its receiver): each SLMP command once per pair,
+ * named as {@link MelsecAttributes#COMMAND} names it (a code outside the table as "unknown-command" with detail
+ * "command=xxxx"); the remote operations that change the CPU's state — remote run, stop, pause, latch clear and
+ * reset (SH-080956ENG §5-5) — at each occurrence; each MELSOFT request command once per pair as "melsoft" with
+ * detail "command=xxxx". Messages that read as neither SLMP nor MELSOFT are {@link ReportedOperations#MALFORMED}.
  */
 public final class MelsecDissector implements Dissector {
     public static final String NAME = "melsec";
@@ -43,11 +50,15 @@ public final class MelsecDissector implements Dissector {
     public static final int PENDING_SLOTS = 256;
     /** Distinct commands reported per host. */
     public static final int MAX_VALUES_PER_HOST = 32;
+    /** Operations for an SLMP command outside the table and for a MELSOFT command, with the code as detail. */
+    public static final String UNKNOWN_COMMAND = "unknown-command", MELSOFT_OPERATION = "melsoft";
     /** Packets of a connection examined: engineering sessions run long, and the stop/write commands come late. */
     public static final int PAYLOAD_PACKETS = 256;
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
     private final long[] pendingKey = new long[PENDING_SLOTS];
     private final int[] pendingCommand = new int[PENDING_SLOTS];
     private long malformed;
@@ -92,7 +103,7 @@ public final class MelsecDissector implements Dissector {
         boolean fourE = subheader == SUBHEADER_4E_REQUEST || subheader == SUBHEADER_4E_RESPONSE;
         if (!request && subheader != SUBHEADER_3E_RESPONSE && subheader != SUBHEADER_4E_RESPONSE
                 || fourE && payload.u16(at + 4) != 0) {
-            malformed++;
+            malformed(packet, sink);
             return 0;
         }
         int base = at + (fourE ? SERIAL_PART : 0);
@@ -100,7 +111,7 @@ public final class MelsecDissector implements Dissector {
         int end = base + SLMP_FIXED + length;
         if (length < (request ? MIN_REQUEST_LENGTH : MIN_RESPONSE_LENGTH) || length > MAX_FRAME_LENGTH
                 || end > payload.length()) {
-            malformed++;
+            malformed(packet, sink);
             return 0;
         }
         String protocol = fourE ? MelsecAttributes.PROTOCOL_4E : MelsecAttributes.PROTOCOL_3E;
@@ -113,6 +124,15 @@ public final class MelsecDissector implements Dissector {
             if (name != null) value.append(name);
             else value.appendHex2(command >>> 8).appendHex2(command & 0xff);
             seen(sink, mac, hi, lo, MelsecAttributes.COMMAND, value, ts);
+            operations.between(packet, true);
+            if (name == null) {
+                operations.once(sink, UNKNOWN_COMMAND, detail.clear().append("command=").appendHex2(command >>> 8)
+                        .appendHex2(command & 0xff));
+            } else if (SlmpCommands.changesCpu(command)) {
+                operations.every(sink, name, null);
+            } else {
+                operations.once(sink, name);
+            }
             int slot = slot(endpoint(hi, lo, packet.srcPort(), packet.dstPort()));
             pendingKey[slot] = endpoint(hi, lo, packet.srcPort(), packet.dstPort());
             pendingCommand[slot] = command;
@@ -138,7 +158,7 @@ public final class MelsecDissector implements Dissector {
         if (!request && !response || payload.u8(at + 1) != MelsoftFrame.VERSION || length > MAX_FRAME_LENGTH
                 || end > payload.length() || end < at + (request ? MelsoftFrame.REQUEST_COMMAND + 2
                 : MelsoftFrame.RESPONSE_COMMAND + 2)) {
-            if (type != 0x5A && type != 0xDA) malformed++; // discovery is known and skipped
+            if (type != 0x5A && type != 0xDA) malformed(packet, sink); // discovery is known and skipped
             return 0;
         }
         long mac = packet.srcMac(), hi = packet.srcIpHi(), lo = packet.srcIpLo(), ts = packet.timestampNanos();
@@ -147,6 +167,9 @@ public final class MelsecDissector implements Dissector {
             value.clear().appendHex2(payload.u8(at + MelsoftFrame.REQUEST_COMMAND))
                     .appendHex2(payload.u8(at + MelsoftFrame.REQUEST_COMMAND + 1));
             seen(sink, mac, hi, lo, MelsecAttributes.MELSOFT_COMMAND, value, ts);
+            operations.between(packet, true).once(sink, MELSOFT_OPERATION, detail.clear().append("command=")
+                    .appendHex2(payload.u8(at + MelsoftFrame.REQUEST_COMMAND))
+                    .appendHex2(payload.u8(at + MelsoftFrame.REQUEST_COMMAND + 1)));
         } else {
             server(packet, sink, MelsecAttributes.PROTOCOL_MELSOFT, transport, MelsecAttributes.PROTOCOL_MELSOFT);
             if (payload.u16(at + MelsoftFrame.RESPONSE_STATUS) == 0
@@ -186,6 +209,16 @@ public final class MelsecDissector implements Dissector {
         seen(sink, mac, hi, lo, MelsecAttributes.ROLE, value.clear().append(MelsecAttributes.ROLE_SERVER), ts);
         seen(sink, mac, hi, lo, MelsecAttributes.PROTOCOL, value.clear().append(protocol), ts);
         reported.service(sink, mac, hi, lo, packet.srcPort(), transport, service, ts);
+    }
+
+    private void malformed(Packet packet, ObservationSink sink) {
+        malformed++;
+        boolean fromClient = !slmpPort(packet.srcPort()) && !melsoftPort(packet.srcPort());
+        operations.between(packet, fromClient).every(sink, ReportedOperations.MALFORMED, null);
+    }
+
+    private static boolean slmpPort(int port) {
+        return port >= SLMP_FIRST_PORT && port <= SLMP_LAST_PORT;
     }
 
     private static long endpoint(long hi, long lo, int clientPort, int serverPort) {

@@ -6,6 +6,14 @@ final class SlmpCommands {
 
     private SlmpCommands() {}
 
+    /**
+     * True for the remote operations that change the CPU's state (SH-080956ENG §5-5): Remote Run 1001, Remote Stop
+     * 1002, Remote Pause 1003, Remote Latch Clear 1005, Remote Reset 1006.
+     */
+    static boolean changesCpu(int command) {
+        return command == 0x1001 || command == 0x1002 || command == 0x1003 || command == 0x1005 || command == 0x1006;
+    }
+
     /** The command's name, or null outside the table. */
     static String name(int command) {
         return switch (command) {

@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -29,6 +30,13 @@ import io.osprey.packet.decode.Packet;
  * <p>Port 102 is shared with S7 (S7comm rides COTP DT directly, protocol id 0x32 or 0x72): such payload fails the
  * session check on its first user-data octet and is left alone. A TPKT that continues in the next segment and COTP
  * DTs without the EOT flag (segmented TSDUs) are skipped and counted: identify answers and requests are short.
+ *
+ * <p>Operations ({@link Observation.Operation}, source "mms"): each confirmed service a client requests, named as
+ * {@link MmsAttributes#FUNCTION} names it. Those that change the server — write, the domain download and delete
+ * services, program invocation control (start, stop, resume, reset, kill, create, delete) and the file services
+ * that create, rename, delete or open files — are reported at each occurrence with the first name the request
+ * carries ("name=LD0/LLN0$CO$Mod$Oper", "name=P1"); the rest once per pair. TPKT or session headers that break
+ * the framing are reported as {@link ReportedOperations#MALFORMED}.
  */
 public final class MmsDissector implements Dissector {
     public static final String NAME = "mms";
@@ -60,6 +68,8 @@ public final class MmsDissector implements Dissector {
     public static final int MAX_TEXT_LENGTH = 128;
     /** Distinct domains reported per server: IEDs hold a few logical devices. */
     public static final int MAX_DOMAINS_PER_SERVER = 32;
+    /** Nested elements descended to find the first name of a request (write: spec, list, variable, name, domain). */
+    static final int MAX_NAME_DEPTH = 8;
 
     // X.690 universal tags used by the presentation and ACSE layers
     static final int SEQUENCE = 16, SET = 17, EXTERNAL = 8, VISIBLE_STRING = 0x1A;
@@ -76,6 +86,7 @@ public final class MmsDissector implements Dissector {
     private final BerElement ber = new BerElement();
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
     private long clientMac, clientHi, clientLo, serverMac, serverHi, serverLo, nanos;
     private int serverPort;
     private boolean fromClient;
@@ -97,14 +108,14 @@ public final class MmsDissector implements Dissector {
         if (!packet.isTcp() || payload.u8(0) != TPKT_VERSION) return;
         fromClient = packet.dstPort() == PORT && packet.srcPort() != PORT
                 || (packet.dstPort() == PORT) == (packet.srcPort() == PORT) && (!flow.exists() || flow.fromClient());
-        locate(packet);
         this.sink = sink;
+        locate(packet);
         int at = 0;
         for (int n = 0; n < MAX_TPKTS_PER_SEGMENT && payload.has(at, TPKT_HEADER); n++) {
             int length = payload.u16(at + 2), li = payload.u8(at + TPKT_HEADER);
             if (payload.u8(at) != TPKT_VERSION || payload.u8(at + 1) != 0 || length < TPKT_HEADER + 1 + COTP_MIN_LENGTH
                     || li < COTP_MIN_LENGTH || 1 + li > length - TPKT_HEADER) {
-                malformed++;
+                reportMalformed();
                 return;
             }
             int end = at + length;
@@ -130,6 +141,12 @@ public final class MmsDissector implements Dissector {
         serverLo = fromClient ? packet.dstIpLo() : packet.srcIpLo();
         serverPort = fromClient ? packet.dstPort() : packet.srcPort();
         nanos = packet.timestampNanos();
+        operations.between(packet, fromClient);
+    }
+
+    private void reportMalformed() {
+        malformed++;
+        operations.every(sink, ReportedOperations.MALFORMED, null);
     }
 
     /** Offset of the SPDU's parameters after its SI and LI (X.225 §8.2.5), or -1; its LI goes to {@link #spduLength}. */
@@ -150,7 +167,7 @@ public final class MmsDissector implements Dissector {
         if (type == SPDU_GIVE_TOKENS) {
             int gt = spduHeader(p, at, end);
             if (gt < 0) {
-                malformed++;
+                reportMalformed();
                 return;
             }
             int dt = gt + spduLength;
@@ -163,7 +180,7 @@ public final class MmsDissector implements Dissector {
         } else if (type == SPDU_CONNECT || type == SPDU_ACCEPT) {
             int params = spduHeader(p, at, end);
             if (params < 0) {
-                malformed++;
+                reportMalformed();
                 return;
             }
             int limit = params + spduLength;
@@ -269,7 +286,53 @@ public final class MmsDissector implements Dissector {
         if (name == null) return;
         reported.attribute(sink, clientMac, clientHi, clientLo, MmsAttributes.FUNCTION, value.clear().append(name),
                 MmsAttributes.STATED, nanos);
-        domains(p, ber.contentStart, ber.end);
+        int service = ber.number, contentStart = ber.contentStart, contentEnd = ber.end;
+        boolean constructed = (ber.head & BerElement.CONSTRUCTED) != 0;
+        if (MmsServices.changesServer(service)) {
+            firstName(p, contentStart, contentEnd, constructed);
+            operations.every(sink, name, value.isEmpty() ? null : value.text());
+        } else {
+            operations.once(sink, name);
+        }
+        domains(p, contentStart, contentEnd);
+    }
+
+    /**
+     * The first name a request carries, into {@link #value} as "name=..." (empty when none): the contents of a
+     * primitive service element (DeleteDomain-Request is an Identifier), else the first primitive element inside
+     * it, followed by "/" and its next sibling when both are Identifiers (an ObjectName domain-specific: domainId,
+     * itemId, ISO 9506-2 §7.6). File names are GraphicStrings; anything not printable is escaped.
+     */
+    private void firstName(Payload p, int from, int to, boolean constructed) {
+        value.clear();
+        if (!constructed) {
+            if (to > from) name(p, from, to);
+            return;
+        }
+        int at = from, limit = to;
+        for (int depth = 0; depth < MAX_NAME_DEPTH && at < limit && ber.read(p, at, limit); depth++) {
+            if ((ber.head & BerElement.CONSTRUCTED) != 0) {
+                at = ber.contentStart;
+                limit = ber.end;
+                continue;
+            }
+            if (ber.end <= ber.contentStart) return;
+            int next = ber.end;
+            name(p, ber.contentStart, ber.end);
+            if (ber.read(p, next, limit) && ber.head == 0 && ber.number == VISIBLE_STRING
+                    && ber.end > ber.contentStart) {
+                value.append('/');
+                for (int i = ber.contentStart; i < ber.end && i < ber.contentStart + MAX_TEXT_LENGTH; i++) {
+                    value.appendText(p.u8(i));
+                }
+            }
+            return;
+        }
+    }
+
+    private void name(Payload p, int from, int to) {
+        value.append("name=");
+        for (int i = from; i < to && i < from + MAX_TEXT_LENGTH; i++) value.appendText(p.u8(i));
     }
 
     /** Confirmed-ResponsePDU (§7.2): invokeID, then the ConfirmedServiceResponse; only identify is read. */

@@ -37,6 +37,22 @@ final class MmsServices {
         "fileDelete", "fileDirectory",
     };
 
+    /**
+     * Services that change the server, by tag: write [5]; initiateDownloadSequence [26], downloadSegment [27],
+     * terminateDownloadSequence [28], requestDomainDownload [32], loadDomainContent [34], deleteDomain [36]
+     * (domain management, ISO 9506-1 §11); createProgramInvocation [38] to kill [44] (program invocation
+     * management, §12); obtainFile [46], fileOpen [72], fileRename [75], fileDelete [76] (file access, annex C/D).
+     */
+    private static final long CHANGES_SERVER_LOW = 1L << 5 | 1L << 26 | 1L << 27 | 1L << 28 | 1L << 32 | 1L << 34
+            | 1L << 36 | 1L << 38 | 1L << 39 | 1L << 40 | 1L << 41 | 1L << 42 | 1L << 43 | 1L << 44 | 1L << 46;
+    private static final long CHANGES_SERVER_HIGH = 1L << (72 - 64) | 1L << (75 - 64) | 1L << (76 - 64);
+
+    /** True when the confirmed service with this tag changes the server (reported at every occurrence). */
+    static boolean changesServer(int tag) {
+        if (tag >= 0 && tag < 64) return (CHANGES_SERVER_LOW >>> tag & 1) != 0;
+        return tag >= 64 && tag < 128 && (CHANGES_SERVER_HIGH >>> (tag - 64) & 1) != 0;
+    }
+
     /** UnconfirmedService CHOICE (ISO 9506-2 §7.5). */
     private static final String[] UNCONFIRMED_SERVICES = {"informationReport", "unsolicitedStatus", "eventNotification"};
 

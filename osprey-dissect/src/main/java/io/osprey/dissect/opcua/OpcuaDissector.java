@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -31,6 +32,12 @@ import io.osprey.packet.decode.Packet;
  * Who is client and who is server comes from the message itself (a Hello or a request is the client's), not from
  * the port. Messages are read whole or as far as the segment holds them; a segment that does not start with a UA
  * header (the continuation of a large message) is skipped and counted.
+ *
+ * <p>Operations (source "opcua", from the requesting client to the server): each service request, named as
+ * {@link OpcuaAttributes#FUNCTION} names it ("read", "browse", "hello"), once per pair; the services that change
+ * the server's address space or process — write, call, add-nodes, delete-nodes, add-references,
+ * delete-references, history-update (OPC 10000-4 §5.8, §5.10.4, §5.11, §5.7.2-5.7.5) — at each occurrence. A
+ * segment that starts as UA and then holds something that is not is {@link ReportedOperations#MALFORMED}.
  */
 public final class OpcuaDissector implements Dissector {
     public static final String NAME = "opcua";
@@ -59,6 +66,8 @@ public final class OpcuaDissector implements Dissector {
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
     private final OpcuaReader reader = new OpcuaReader();
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private Packet packet;
     private ObservationSink sink;
     private long srcMac, srcHi, srcLo, dstMac, dstHi, dstLo, nanos;
     private int srcPort;
@@ -102,13 +111,18 @@ public final class OpcuaDissector implements Dissector {
         dstLo = packet.dstIpLo();
         srcPort = packet.srcPort();
         nanos = packet.timestampNanos();
+        this.packet = packet;
         boolean towardsPort = packet.dstPort() == PORT && packet.srcPort() != PORT
                 || (packet.dstPort() == PORT) == (packet.srcPort() == PORT) && (!flow.exists() || flow.fromClient());
         int at = 0;
         for (int n = 0; n < MAX_MESSAGES_PER_SEGMENT && payload.has(at, HEADER_LENGTH); n++) {
             if (!isHeader(payload, at)) {
-                if (n == 0) notOpcua++;
-                else malformed++;
+                if (n == 0) {
+                    notOpcua++;
+                } else {
+                    malformed++;
+                    operations.between(packet, towardsPort).every(sink, ReportedOperations.MALFORMED, null);
+                }
                 return;
             }
             long size = (long) payload.u16le(at + 6) << 16 | payload.u16le(at + 4);
@@ -260,6 +274,9 @@ public final class OpcuaDissector implements Dissector {
     private void client(String function) {
         fact(true, OpcuaAttributes.ROLE, value.clear().append(OpcuaAttributes.ROLE_CLIENT));
         fact(true, OpcuaAttributes.FUNCTION, value.clear().append(function));
+        operations.between(packet, true);
+        if (OpcuaServices.changesServer(function)) operations.every(sink, function, null);
+        else operations.once(sink, function);
     }
 
     private void server() {

@@ -61,6 +61,18 @@ final class OpcuaServices {
         };
     }
 
+    /**
+     * True for the services that change what the server holds or does, reported at each occurrence: Write
+     * (OPC 10000-4 §5.10.4), Call (§5.11.2), HistoryUpdate (§5.10.5), and the NodeManagement services (§5.7).
+     */
+    static boolean changesServer(String service) {
+        return switch (service) {
+            case "write", "call", "add-nodes", "delete-nodes", "add-references", "delete-references",
+                 "history-update" -> true;
+            default -> false;
+        };
+    }
+
     /** True when {@code id} encodes the response to a known service, or a ServiceFault. */
     static boolean isResponse(long id) {
         return id == SERVICE_FAULT || id > RESPONSE_OFFSET && request(id - RESPONSE_OFFSET) != null;

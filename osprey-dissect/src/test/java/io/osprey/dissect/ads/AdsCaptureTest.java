@@ -51,4 +51,15 @@ class AdsCaptureTest {
         assertThat(o.pipeline.dissectorFailures()).isEmpty();
         assertThat(d.malformed()).isZero();
     }
+
+    @Test
+    void theEngineeringPcsCommandsAndThePlcsRunStateAreOperations() {
+        // commands 1, 2, 4, 6, 7, 9 once each; the ReadState answers' AdsState 5 (run) as the mode
+        Observed o = new Observed(new AdsDissector())
+                .capture(AdsWire.fixture("twincat-cx-plc-device-info-state-discovery.pcapng"));
+        String pair = "b8:ae:ed:7e:1b:4c/192.168.1.99 > 00:01:05:0d:75:60/192.168.1.8 ads:";
+        assertThat(o.operations()).containsExactlyInAnyOrder(pair + "read-device-info", pair + "read",
+                pair + "read-state", pair + "add-notification", pair + "delete-notification", pair + "read-write",
+                pair + "mode run");
+    }
 }

@@ -84,7 +84,8 @@ class AdsDissectorTest {
         o.feed(AdsWire.CLIENT, fromClient(request(851, 0x55, new byte[4])));
         o.feed(AdsWire.CLIENT, fromClient(bytes().u16(0).u32(10).u8(1, 2, 3).build()));
         o.feed(AdsWire.CLIENT, fromClient("GET / HTTP/1.1\r\n\r\n".getBytes()));
-        assertThat(o.all).isEmpty();
+        assertThat(o.attributes()).isEmpty();
+        assertThat(o.operations()).singleElement().asString().endsWith(" ads:malformed");
         assertThat(d.malformed()).isEqualTo(1);
         assertThat(d.notAms()).isEqualTo(1);
     }

@@ -48,4 +48,13 @@ class BacnetCaptureTest {
         Observed o = new Observed(new BacnetDissector()).capture(file);
         assertThat(o.values(BacnetAttributes.OBJECT_NAME)).containsExactly("KBRNAE");
     }
+
+    @Test
+    void theScannersReadPropertiesAreOneRoutineOperation() {
+        // tshark -Y "bacapp.type==0": nine confirmed requests, service 12 (readProperty), 10.1.1.167 to 10.1.1.165
+        Observed o = new Observed(new BacnetDissector())
+                .capture(BacnetWire.fixture("jci-nae-readproperty-device-object.pcap"));
+        assertThat(o.operations()).containsExactly(
+                "3c:a9:f4:21:22:f8/10.1.1.167 > 00:19:07:24:3c:ca/10.1.1.165 bacnet:readProperty");
+    }
 }

@@ -48,7 +48,7 @@ class BacnetRobustnessTest {
         f[42 + 3] = 8; // BVLC length 8: the I-Am's object identifier no longer fits
         DirectRun run = BacnetWire.direct();
         run.dissect(f);
-        assertThat(run.observations).isEqualTo(2); // role and service, no identity
+        assertThat(run.observations).isEqualTo(3); // role, service and the malformed operation, no identity
     }
 
     @Property(tries = 3000)

@@ -35,4 +35,15 @@ class C37118CaptureTest {
         assertThat(o.services()).containsExactly("192.168.0.60 4713/udp c37118");
         assertThat(o.pipeline.dissectorFailures()).isEmpty();
     }
+
+    @Test
+    void thePdcsDataOffDataOnAndConfigurationCommandsAreEachReported() {
+        // tshark -O synphasor: four command frames from 192.168.0.10 to 192.168.0.60, IDCODE 60: data transmission
+        // off (twice), send CFG-2, data transmission on
+        Observed o = new Observed(new C37118Dissector())
+                .capture(C37118Frames.fixture("ge-pmu-udp-config2-commands.pcap"));
+        String pair = "00:1d:60:63:85:40/192.168.0.10 > 00:a0:f4:01:a3:48/192.168.0.60 c37118:";
+        assertThat(o.operations()).containsExactlyInAnyOrder(pair + "data-off idcode=60", pair + "data-off idcode=60",
+                pair + "send-config-2 idcode=60", pair + "data-on idcode=60");
+    }
 }

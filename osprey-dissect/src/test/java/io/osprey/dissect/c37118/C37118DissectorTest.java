@@ -110,7 +110,8 @@ class C37118DissectorTest {
         byte[] bad = command(1);
         bad[bad.length - 1] ^= 1;
         o.feed(C37118Frames.PDC, fromPdcUdp(bad));
-        assertThat(o.all).isEmpty();
+        assertThat(o.attributes()).isEmpty();
+        assertThat(o.operations()).singleElement().asString().endsWith(" c37118:malformed bad-checksum");
         assertThat(d.badChecksum()).isEqualTo(1);
     }
 
@@ -121,7 +122,8 @@ class C37118DissectorTest {
         byte[] cut = command(1);
         o.feed(C37118Frames.PDC, fromPdcUdp(java.util.Arrays.copyOf(cut, cut.length - 1)));
         o.feed(C37118Frames.PDC, fromPdcUdp(frame(4, 7, 60, body().u16(1).build())));
-        assertThat(o.all).isEmpty();
+        assertThat(o.attributes()).isEmpty();
+        assertThat(o.operations()).hasSize(2).allMatch(s -> s.endsWith(" c37118:malformed"));
         assertThat(d.malformed()).isEqualTo(2);
     }
 

@@ -30,4 +30,12 @@ class FinsCaptureTest {
                 .satisfies(a -> assertThat(a.confidence()).isEqualTo(FinsAttributes.STATED));
         assertThat(d.malformed()).isZero();
     }
+
+    @Test
+    void controllerDataReadIsOneRoutineOperation() {
+        // tshark -O omron: two commands 0x0501 (Controller Data Read) from 10.1.1.173 to 10.1.1.164, UDP and TCP
+        Observed o = new Observed(new FinsDissector()).capture(FinsWire.fixture("omron-cp1l-controller-data-read.pcap"));
+        assertThat(o.operations()).containsExactly(
+                "3c:a9:f4:21:22:f8/10.1.1.173 > 00:19:07:24:3c:ca/10.1.1.164 fins:controller-data-read");
+    }
 }

@@ -51,4 +51,19 @@ class GooseCaptureTest {
                 q07 + "goose.role=publisher");
         assertThat(o.pipeline.dissectorFailures()).isEmpty();
     }
+
+    @Test
+    void eachPublisherIsReportedOncePerControlBlockTowardsItsMulticastAddress() {
+        // tshark -T fields -e eth.src -e eth.dst -e goose.gocbRef -e goose.simulation: 8 frames of gcb01, simulation 0
+        Observed o = new Observed(new GooseDissector()).capture(GooseFrames.fixture("goose/ge-f650-goose.pcap"));
+        assertThat(o.operations()).containsExactly(
+                "00:a0:f4:08:2f:77 > 01:a0:f4:08:2f:77 goose:publish GEDeviceF650/LLN0$GO$gcb01");
+        // the ABB capture: 34 frames of three publishers to 01:0c:cd:01:00:00, none simulated
+        Observed abb = new Observed(new GooseDissector())
+                .capture(GooseFrames.fixture("mms/abb-ieds-mms-reports-and-goose.pcap"));
+        assertThat(abb.operations()).containsExactlyInAnyOrder(
+                "00:00:23:06:30:fe > 01:0c:cd:01:00:00 goose:publish AA1C1Q01A1LD0/LLN0$GO$gcb_A",
+                "0a:bb:fe:10:c9:06 > 01:0c:cd:01:00:00 goose:publish AA1C1Q05A1LD0/LLN0$GO$gcb_A",
+                "0a:bb:fe:10:c9:08 > 01:0c:cd:01:00:00 goose:publish AA1C1Q07A1LD0/LLN0$GO$gcb_A");
+    }
 }

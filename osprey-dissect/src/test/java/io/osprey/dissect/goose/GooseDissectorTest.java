@@ -78,7 +78,8 @@ class GooseDissectorTest {
         byte[] notGoose = GooseFrames.tlv(0x60, new byte[] {(byte) 0x80, 1, 'x'});
         byte[] noGocb = GooseFrames.tlv(0x61, GooseFrames.text(0x82, "A/LLN0$DS"));
         Observed o = feed(d, frame(notGoose), frame(noGocb));
-        assertThat(o.all).isEmpty();
+        assertThat(o.attributes()).isEmpty();
+        assertThat(o.operations()).hasSize(2).allMatch(s -> s.endsWith(" goose:malformed"));
         assertThat(d.malformed()).isEqualTo(2);
     }
 

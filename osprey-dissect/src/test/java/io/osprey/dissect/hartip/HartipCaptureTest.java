@@ -47,4 +47,15 @@ class HartipCaptureTest {
         assertThat(o.pipeline.dissectorFailures()).isEmpty();
         assertThat(d.malformed()).isZero();
     }
+
+    @Test
+    void theClientsHartCommandsAreRoutineOperationsReportedOnce() {
+        // tshark -Y "hart_ip.message_type==0" -e hart_ip.pt.command: 0, 1, 2, 3, 9, 12, 13, 20, 48, twice each
+        // (UDP and TCP sessions); none of them writes to the device
+        Observed o = new Observed(new HartipDissector())
+                .capture(HartipWire.fixture("rosemount-hartip-udp-tcp-sessions.pcap"));
+        String pair = "00:0c:29:50:a9:fc/192.168.0.101 > 00:26:16:00:00:d2/192.168.0.10 hartip:command command=";
+        assertThat(o.operations()).containsExactlyInAnyOrder(pair + 0, pair + 1, pair + 2, pair + 3, pair + 9,
+                pair + 12, pair + 13, pair + 20, pair + 48);
+    }
 }

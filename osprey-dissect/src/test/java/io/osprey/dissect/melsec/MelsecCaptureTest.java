@@ -42,4 +42,14 @@ class MelsecCaptureTest {
         assertThat(o.services()).containsExactly("192.168.3.250 5560/udp melsoft");
         assertThat(d.malformed()).isZero();
     }
+
+    @Test
+    void gxWorksCommandsAreRoutineOperationsToTheBroadcastAddress() {
+        // the 14 distinct request commands at offset 45 (tshark -e data.data), each once; every message is broadcast
+        Observed o = new Observed(new MelsecDissector()).capture(MelsecWire.fixture("melsoft-fx5u-udp.pcap"));
+        String pair = "84:7b:eb:0d:bd:b7/192.168.3.101 > ff:ff:ff:ff:ff:ff/255.255.255.255 melsec:melsoft command=";
+        assertThat(o.operations()).containsExactlyInAnyOrder(pair + "0121", pair + "01a0", pair + "0410",
+                pair + "0b16", pair + "0b2a", pair + "1730", pair + "1731", pair + "1734", pair + "185f",
+                pair + "1867", pair + "1868", pair + "1869", pair + "186a", pair + "187e");
+    }
 }

@@ -63,4 +63,13 @@ class MmsCaptureTest {
             assertThat(d.notMms()).as(s7).isPositive();
         }
     }
+
+    @Test
+    void theClientsReadsAreRoutineOperationsReportedOnce() {
+        // tshark -Y mms.confirmed_RequestPDU_element: 172.16.0.101 asks 172.16.202.5 for services 4 (read) and 6
+        // (getVariableAccessAttributes), nothing that changes the IED; no malformed PDU
+        Observed o = new Observed(new MmsDissector()).capture(MmsWire.fixture("abb-ieds-mms-reports-and-goose.pcap"));
+        String pair = "00:1b:21:02:f7:9d/172.16.0.101 > 00:00:23:06:31:ca/172.16.202.5 mms:";
+        assertThat(o.operations()).containsExactlyInAnyOrder(pair + "getVariableAccessAttributes", pair + "read");
+    }
 }

@@ -112,4 +112,25 @@ class ModbusDissectorTest {
         assertThat(d.malformed()).isEqualTo(3);
         assertThat(o.pipeline.dissectorFailures()).isEmpty();
     }
+
+    @Test
+    void requestsAreReportedOncePerPairFunctionAndRange() {
+        // polling repeats the same request: one operation; another range or function is another
+        Observed o = exchange(fromHmi(adu(1, 3, 0, 0x6b, 0, 3)), fromHmi(adu(1, 3, 0, 0x6b, 0, 3)),
+                fromHmi(adu(1, 3, 0, 0x6b, 0, 3)), fromHmi(adu(1, 3, 1, 0, 0, 8)), fromHmi(adu(1, 5, 0, 0xac, 0xff, 0)),
+                fromHmi(adu(2, 8, 0, 0)));
+        String pair = C + "> " + S.strip() + " modbus:";
+        assertThat(o.operations()).containsExactly(pair + "fc-3 unit=1 start=107 count=3",
+                pair + "fc-3 unit=1 start=256 count=8", pair + "fc-5 unit=1 start=172 count=1", pair + "fc-8 unit=2");
+    }
+
+    @Test
+    void functionZeroAndExceptionsAreReportedEachTime() {
+        // §4.1: code 0 is not valid; §7: exceptions, about the server's answer to the client
+        Observed o = exchange(fromHmi(adu(1, 0)), fromHmi(adu(1, 0)), fromPlc(adu(10, 0x83, 2)), fromPlc(adu(10, 0x83, 2)));
+        String pair = C + "> " + S.strip() + " modbus:";
+        assertThat(o.operations()).containsExactly(pair + "fc-0 unit=1", pair + "fc-0 unit=1",
+                pair + "exception unit=10 function=3 code=2", pair + "exception unit=10 function=3 code=2");
+        assertThat(o.attributes(ModbusAttributes.FUNCTION)).isEmpty();
+    }
 }

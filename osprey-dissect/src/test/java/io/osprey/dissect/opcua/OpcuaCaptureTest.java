@@ -51,4 +51,14 @@ class OpcuaCaptureTest {
         assertThat(o.pipeline.dissectorFailures()).isEmpty();
         assertThat(d.malformed()).isZero();
     }
+
+    @Test
+    void theClientsServicesAreRoutineOperationsReportedOnce() {
+        Assumptions.assumeTrue(Files.isRegularFile(CAPTURE), CAPTURE + " absent: skipped");
+        Observed o = new Observed(new OpcuaDissector()).capture(CAPTURE);
+        String pair = "127.0.0.1 > 127.0.0.1 opcua:";
+        assertThat(o.operations()).containsExactlyInAnyOrder(pair + "hello", pair + "open-secure-channel",
+                pair + "get-endpoints", pair + "create-session", pair + "activate-session", pair + "read",
+                pair + "close-session", pair + "close-secure-channel");
+    }
 }
