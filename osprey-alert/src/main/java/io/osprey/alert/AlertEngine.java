@@ -34,6 +34,9 @@ public final class AlertEngine {
     public static final int MAX_EVIDENCE = 10;
     /** Operations of the link and transport layers: the enterprise alerts' material, not OT activity. */
     static final Set<String> TRANSPORT_SOURCES = Set.of("tcp", "udp");
+    /** Operations of IT protocols: the enterprise alerts' material; the OT baseline and views leave them out. */
+    static final Set<String> NETWORK_SOURCES =
+            Set.of("tcp", "udp", "arp", "dhcp", "dns", "ftp", "telnet", "ssh", "http", "snmp");
     /** Protocols with their own function-code alerts, so not reported again as new activity. */
     static final Map<String, String> FUNCTION_CODE_ALERTS =
             Map.of("modbus", "modbus-unpermitted-function", "dnp3", "dnp3-unpermitted-function");
@@ -62,6 +65,7 @@ public final class AlertEngine {
             if (baseline != null) deviations(o, baseline, directory, raised);
         }
         new Scans(catalogue).detect(operations, raised);
+        new Spoofing(catalogue).detect(operations, baseline, raised);
         internetConnectivity(operations, directory, raised);
         outsideProfile(operations, directory, raised);
         if (!indicators.isEmpty()) threatIntelligence(devices, operations, indicators, raised);
@@ -101,7 +105,7 @@ public final class AlertEngine {
 
     /** Deviations from the baseline, for operations that raise no alert of their own (triggers.tsv). */
     private void deviations(LoggedOperation o, Baseline baseline, DeviceDirectory directory, RaisedAlerts raised) {
-        if (TRANSPORT_SOURCES.contains(o.source()) || o.operation().equals(MODE) || triggered(o)) return;
+        if (NETWORK_SOURCES.contains(o.source()) || o.operation().equals(MODE) || triggered(o)) return;
         String client = directory.name(o.client()), server = directory.name(o.server());
         String opKey = Baseline.operationKey(client, server, o.source(), o.operation());
         String functionAlert = FUNCTION_CODE_ALERTS.get(o.source());

@@ -33,6 +33,8 @@ public final class BaselineLearner {
         for (LoggedOperation o : operations) {
             if (AlertEngine.TRANSPORT_SOURCES.contains(o.source()) || o.operation().equals(AlertEngine.MALFORMED)) continue;
             String client = directory.name(o.client()), server = directory.name(o.server());
+            if (o.source().equals("dhcp")) baseline.add(Spoofing.dhcpServerKey(server));
+            if (AlertEngine.NETWORK_SOURCES.contains(o.source())) continue;
             if (o.operation().equals(AlertEngine.MODE)) {
                 baseline.mode(server, o.detail());
                 continue;

@@ -42,7 +42,7 @@ public final class OtProfiles {
         List<LoggedOperation> operations = log.entries();
         operations.sort(Comparator.comparingLong(LoggedOperation::first));
         for (LoggedOperation o : operations) {
-            if (AlertEngine.TRANSPORT_SOURCES.contains(o.source()) || o.operation().equals(AlertEngine.MALFORMED)) continue;
+            if (AlertEngine.NETWORK_SOURCES.contains(o.source()) || o.operation().equals(AlertEngine.MALFORMED)) continue;
             String client = directory.name(o.client()), server = directory.name(o.server());
             Draft s = drafts.computeIfAbsent(server, k -> new Draft());
             if (o.operation().equals(AlertEngine.MODE)) {

@@ -49,7 +49,12 @@ final class RaisedAlerts {
      * the definition's threshold is not applied again.
      */
     void detected(String definitionId, List<LoggedOperation> operations, String source, String destination) {
-        Builder b = builder(definitionId, source, destination, definitionId, null);
+        detected(definitionId, operations, source, destination, null);
+    }
+
+    void detected(String definitionId, List<LoggedOperation> operations, String source, String destination,
+                  String baselineKey) {
+        Builder b = builder(definitionId, source, destination, definitionId, baselineKey);
         b.decided = true;
         for (LoggedOperation o : operations) {
             b.count += o.count();

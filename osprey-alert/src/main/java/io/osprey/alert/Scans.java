@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>plc-scan: distinct devices on industrial ports (industrial-ports.tsv);</li>
  *   <li>address-scan: distinct addresses, on any port;</li>
- *   <li>port-scan: distinct ports of one server.</li>
+ *   <li>port-scan: distinct ports of one server;</li>
+ *   <li>arp-scan: distinct addresses asked for over ARP ("who-has").</li>
  * </ul>
  * Multicast and broadcast destinations are not targets: discovery protocols send to them by design.
  */
@@ -40,6 +41,11 @@ final class Scans {
             window("plc-scan", list, o -> catalogue.industrialPort(port(o)), o -> directory.name(o.server()), raised, client, null);
             window("address-scan", list, o -> true, o -> directory.name(o.server()), raised, client, null);
         });
+        List<LoggedOperation> whoHas = new ArrayList<>();
+        for (LoggedOperation o : operations) if (o.source().equals("arp") && o.operation().equals("who-has")) whoHas.add(o);
+        whoHas.sort(Comparator.comparingLong(LoggedOperation::first));
+        group(whoHas, o -> directory.name(o.client())).forEach((client, list) ->
+                window("arp-scan", list, o -> true, LoggedOperation::detail, raised, client, null));
         Map<String, List<LoggedOperation>> byPair = group(connects, o -> directory.name(o.client()) + "\u0000" + directory.name(o.server()));
         byPair.forEach((pair, list) -> {
             String[] ends = pair.split("\u0000", 2);

@@ -8,6 +8,9 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
+import io.osprey.dissect.dns.ValueBuffer;
+import io.osprey.packet.decode.Addresses;
 import io.osprey.packet.decode.Packet;
 
 /**
@@ -23,6 +26,11 @@ import io.osprey.packet.decode.Packet;
  *   <li>A non-zero giaddr names a relay agent.</li>
  * </ul>
  * Each fact is reported once per host (see {@link SeenValues}).
+ *
+ * <p>A DHCPOFFER or DHCPACK is also reported as an {@link Observation.Operation} ({@value #OFFER}, {@value #ACK}) from
+ * the client it answers (chaddr, and the address it is given) to the server (as above), once per server, client,
+ * type and detail "server-id=10.0.0.1 router=10.0.0.1" (option 54 and the addresses of option 3, comma-separated,
+ * "none" when absent): the alert engine finds a rogue DHCP server among the servers that answer.
  */
 public final class DhcpDissector implements Dissector {
     public static final String NAME = "dhcp";
@@ -53,6 +61,10 @@ public final class DhcpDissector implements Dissector {
     static final int FQDN_HEADER_LENGTH = 3;
     /** RFC 4702 §2.1: the E bit says the name is in DNS wire format rather than ASCII. */
     static final int FQDN_FLAG_E = 0x04;
+    /** Routers of option 3 written in an operation's detail. */
+    public static final int MAX_ROUTERS = 8;
+    /** The operations reported for a DHCPOFFER and a DHCPACK. */
+    public static final String OFFER = "offer", ACK = "ack";
 
     // Message types (option 53): RFC 2132 §9.6, RFC 3203, RFC 4388, RFC 6926, RFC 7724.
     static final int DHCPDISCOVER = 1;
@@ -90,6 +102,8 @@ public final class DhcpDissector implements Dissector {
 
     private final DhcpMessage message = new DhcpMessage();
     private final SeenValues seen = new SeenValues(MAX_REMEMBERED_FACTS);
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer detail = new ValueBuffer();
 
     // The host the facts of the current packet are about, and where they go.
     private long hostMac;
@@ -234,6 +248,7 @@ public final class DhcpDissector implements Dissector {
                     && firstTime(SeenValues.key(FACT_ROLE_GATEWAY, 0))) {
                 emit(Attributes.ROLE, Attributes.ROLE_GATEWAY);
             }
+            if (type != DHCPNAK) answered(packet, type, onLink ? packet.srcMac() : Packet.NO_MAC, server);
         }
         if (type == DHCPACK) {
             long mac = message.clientMac();
@@ -242,6 +257,41 @@ public final class DhcpDissector implements Dissector {
             if (mac != Packet.NO_MAC && address != 0) binding(mac, address);
         }
         if (giaddr != 0) relayAgent(giaddr);
+    }
+
+    /**
+     * Reports the offer or ack from the server to the client it answers: chaddr, else the frame's destination when it
+     * is a unicast MAC; the address given (yiaddr, or ciaddr for the ack to a DHCPINFORM, RFC 2131 §4.3.5).
+     */
+    private void answered(Packet packet, int type, long serverMac, int server) {
+        long mac = message.clientMac();
+        if (mac == Packet.NO_MAC && !Addresses.isMulticastMac(packet.dstMac()) && packet.dstMac() != 0) {
+            mac = packet.dstMac();
+        }
+        int address = message.yiaddr() != 0 ? message.yiaddr() : message.ciaddr();
+        if (mac == Packet.NO_MAC && address == 0) return;
+        detail.clear().append("server-id=");
+        int serverId = message.ipv4Option(OPTION_SERVER_ID);
+        if (serverId != 0) appendIpv4(serverId);
+        else detail.append("none");
+        detail.append(" router=");
+        // RFC 2132 §3.5: a list of addresses, at least one
+        int at = message.optionOffset(OPTION_ROUTER), length = message.optionLength(OPTION_ROUTER);
+        if (length < 4 || length % 4 != 0) {
+            detail.append("none");
+        } else {
+            for (int i = 0; i < Math.min(length / 4, MAX_ROUTERS); i++) {
+                if (i > 0) detail.append(',');
+                appendIpv4((int) payload.u32(at + 4 * i));
+            }
+        }
+        operations.between(mac, 0, address == 0 ? 0 : ipv4Lo(address), serverMac, 0, ipv4Lo(server), timestamp)
+                .once(sink, type == DHCPOFFER ? OFFER : ACK, detail);
+    }
+
+    private void appendIpv4(int a) {
+        detail.appendDecimal(a >>> 24).append('.').appendDecimal(a >>> 16 & 0xff).append('.')
+                .appendDecimal(a >>> 8 & 0xff).append('.').appendDecimal(a & 0xff);
     }
 
     /** Plain BOOTP (RFC 951 §3): a reply from the server port gives the client its address in yiaddr. */

@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -21,6 +22,16 @@ import io.osprey.packet.decode.Packet;
  *   realms, and an HTTP {@link Observation.Service} on the port it answers from.</li>
  * </ul>
  * Heads that start inside a segment (pipelined requests, bodies) are not looked for.
+ *
+ * <p>Login evidence, as {@link Observation.Operation}s from the client to the server (the vocabulary of
+ * {@link io.osprey.dissect.banner.LoginOperations}):
+ * <ul>
+ *   <li>{@value #CLEARTEXT_CREDENTIALS} "protocol=http scheme=basic", once per client and server, for a request
+ *   with Basic credentials (RFC 7617: the password is only base64-encoded). The credentials are never read;</li>
+ *   <li>{@value #LOGIN_FAILED} "protocol=http" for every 401 response (RFC 9110 §15.5.2) on a connection whose
+ *   client sent Basic or Digest credentials: the credentials were refused. A 401 to a request without them is the
+ *   server's challenge, which every first visit to a protected page draws, and is not counted.</li>
+ * </ul>
  */
 public final class HttpDissector implements Dissector {
     public static final String NAME = "http";
@@ -41,11 +52,20 @@ public final class HttpDissector implements Dissector {
     public static final int MAX_REALMS_PER_HOST = 16;
     /** Challenges read from one WWW-Authenticate field. */
     public static final int MAX_CHALLENGE_ITEMS = 16;
+    public static final String LOGIN_FAILED = "login-failed";
+    public static final String CLEARTEXT_CREDENTIALS = "cleartext-credentials";
+    static final String BASIC_DETAIL = "protocol=http scheme=basic";
+    static final String FAILED_DETAIL = "protocol=http";
+    /** RFC 9110 §15.5.2. */
+    static final int UNAUTHORIZED = 401;
 
     private final HttpHead head = new HttpHead();
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
     private final FlowMarks requestRead = new FlowMarks();
+    private final FlowMarks credentialsSent = new FlowMarks();
+    private final ReportedOperations operations = new ReportedOperations(NAME);
+    private final ValueBuffer basicDetail = new ValueBuffer().append(BASIC_DETAIL);
 
     private long notHttp;
 
@@ -77,7 +97,7 @@ public final class HttpDissector implements Dissector {
             return;
         }
         if (head.isResponse()) {
-            response(packet, payload, sink);
+            response(packet, payload, flow, sink);
         } else {
             request(packet, payload, flow, sink);
         }
@@ -108,18 +128,24 @@ public final class HttpDissector implements Dissector {
             } else if (head.nameIs("authorization")) {
                 // credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ] (RFC 9110 §11.4): the scheme only
                 int at = skipSpace(payload, head.valueStart(), head.valueEnd());
-                String attribute = schemeIs(payload, at, head.valueEnd(), "basic") ? HttpAttributes.BASIC_AUTH
+                boolean basic = schemeIs(payload, at, head.valueEnd(), "basic");
+                String attribute = basic ? HttpAttributes.BASIC_AUTH
                         : schemeIs(payload, at, head.valueEnd(), "digest") ? HttpAttributes.DIGEST_AUTH : null;
                 if (attribute != null) {
                     reported.attribute(sink, mac, hi, lo, attribute, value.clear().append(HttpAttributes.PRESENT),
                             HttpAttributes.STATED, ts);
+                    if (flow.exists()) credentialsSent.mark(flow);
                 }
+                if (basic) operations.between(packet, true).once(sink, CLEARTEXT_CREDENTIALS, basicDetail);
             }
         }
     }
 
-    private void response(Packet packet, Payload payload, ObservationSink sink) {
+    private void response(Packet packet, Payload payload, FlowView flow, ObservationSink sink) {
         long mac = packet.srcMac(), hi = packet.srcIpHi(), lo = packet.srcIpLo(), ts = packet.timestampNanos();
+        if (head.status() == UNAUTHORIZED && flow.exists() && credentialsSent.isMarked(flow)) {
+            operations.between(packet, false).every(sink, LOGIN_FAILED, FAILED_DETAIL);
+        }
         reported.service(sink, mac, hi, lo, packet.srcPort(), Observation.Transport.TCP, NAME, ts);
         while (head.nextHeader()) {
             if (head.nameIs("server")) {

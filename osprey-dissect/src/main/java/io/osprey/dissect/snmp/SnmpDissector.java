@@ -6,6 +6,7 @@ import io.osprey.dissect.Interest;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 import io.osprey.dissect.Payload;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
 import io.osprey.packet.decode.Packet;
@@ -16,6 +17,12 @@ import io.osprey.packet.decode.Packet;
  *
  * <p>Messages are walked along their fixed shape (RFC 3416 §3): message SEQUENCE, then PDU, then the varbind
  * list, then one varbind: {@link #MAX_DEPTH} levels, never recursively.
+ *
+ * <p>A v1 or v2c message that asks something (get, get-next, get-bulk, set) or notifies (trap, inform) carries the
+ * community, a password, in clear (RFC 3410 §5): reported as a {@value #CLEARTEXT_CREDENTIALS}
+ * {@link io.osprey.dissect.Observation.Operation} from its sender to its receiver, once per pair and detail
+ * "protocol=snmp version=2c community=default-public" (version 1 or 2c, community as one of the classes of
+ * {@link SnmpAttributes#COMMUNITY_IN_USE}, never the string).
  */
 public final class SnmpDissector implements Dissector {
     public static final int AGENT_PORT = 161, TRAP_PORT = 162;
@@ -29,6 +36,8 @@ public final class SnmpDissector implements Dissector {
     public static final int MAX_ENGINE_ID_LENGTH = 32;
 
     static final int VERSION_1 = 0, VERSION_2C = 1, VERSION_3 = 3;
+    /** The operation reported for a message carrying a community (the vocabulary of the login dissectors). */
+    public static final String CLEARTEXT_CREDENTIALS = "cleartext-credentials";
     // PDU tags, RFC 3416 §3 (context-specific, constructed)
     static final int GET = 0xa0, GET_NEXT = 0xa1, RESPONSE = 0xa2, SET = 0xa3, TRAP_V1 = 0xa4, GET_BULK = 0xa5,
             INFORM = 0xa6, TRAP_V2 = 0xa7, REPORT = 0xa8;
@@ -45,6 +54,8 @@ public final class SnmpDissector implements Dissector {
     private final BerReader value = new BerReader();
     private final ValueBuffer text = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts("snmp", false);
+    private final ReportedOperations operations = new ReportedOperations("snmp");
+    private final ValueBuffer detail = new ValueBuffer();
     private long malformed;
 
     private ObservationSink sink;
@@ -104,8 +115,15 @@ public final class SnmpDissector implements Dissector {
         }
         text.clear().append(version == VERSION_1 ? "1" : "2c");
         reportBoth(SnmpAttributes.VERSION);
-        text.clear().append(communityClass(p, element));
+        String community = communityClass(p, element);
+        text.clear().append(community);
         reportBoth(SnmpAttributes.COMMUNITY_IN_USE);
+        if (pdu.tag == GET || pdu.tag == GET_NEXT || pdu.tag == GET_BULK || pdu.tag == SET || pdu.tag == TRAP_V1
+                || pdu.tag == TRAP_V2 || pdu.tag == INFORM) {
+            detail.clear().append("protocol=snmp version=").append(version == VERSION_1 ? "1" : "2c")
+                    .append(" community=").append(community);
+            operations.between(packet, true).once(sink, CLEARTEXT_CREDENTIALS, detail);
+        }
         if (pdu.tag == RESPONSE && packet.srcPort() == AGENT_PORT) {
             reported.service(sink, agentMac, agentHi, agentLo, AGENT_PORT, Observation.Transport.UDP, "snmp",
                     timestamp);

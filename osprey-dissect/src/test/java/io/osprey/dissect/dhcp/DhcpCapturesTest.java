@@ -44,6 +44,9 @@ class DhcpCapturesTest {
                 "service 62.12.173.114 udp/67 dhcp",
                 "62.12.173.114 dhcp.role=server",
                 "62.12.173.114 protocol=dhcp",
+                // tshark: dhcp.option.dhcp_server_id 62.12.173.114, dhcp.option.router 62.12.173.121
+                "operation " + pi + "/62.12.173.123 > 62.12.173.114 dhcp:ack server-id=62.12.173.114"
+                        + " router=62.12.173.121",
                 "binding " + pi + " 62.12.173.123");
         assertThat(log.pipeline.dissectorFailures()).isEmpty();
     }
@@ -63,11 +66,14 @@ class DhcpCapturesTest {
                 "service " + server + " udp/67 dhcp",
                 server + " dhcp.role=server",
                 server + " protocol=dhcp",
+                // tshark: dhcp.ip.your 128.2.6.97, dhcp.option.dhcp_server_id 128.2.6.152, dhcp.option.router 128.2.6.1
+                "operation " + client + "/128.2.6.97 > " + server + " dhcp:offer server-id=128.2.6.152 router=128.2.6.1",
                 // 3 REQUEST; 4 NAK brings nothing new
                 client + " dhcp.messageType=REQUEST",
                 client + " dhcp.options=53,54,50,12",
                 // 5 REQUEST for another address, 6 ACK
                 client + " dhcp.requestedIp=128.2.6.189",
+                "operation " + client + "/128.2.6.189 > " + server + " dhcp:ack server-id=128.2.6.152 router=128.2.6.1",
                 "binding " + client + " 128.2.6.189",
                 // 7 DECLINE, 8 RELEASE, 9 INFORM
                 client + " dhcp.messageType=DECLINE",

@@ -267,7 +267,9 @@ class DhcpDissectorTest {
             assertThat(log.lines()).containsExactlyInAnyOrder(
                     "service " + SERVER_MAC + "/10.0.0.1 udp/67 dhcp",
                     SERVER_MAC + "/10.0.0.1 dhcp.role=server",
-                    SERVER_MAC + "/10.0.0.1 protocol=dhcp");
+                    SERVER_MAC + "/10.0.0.1 protocol=dhcp",
+                    "operation " + CLIENT + "/10.0.0.37 > " + SERVER_MAC + "/10.0.0.1 dhcp:offer server-id=10.0.0.1"
+                            + " router=none");
         }
 
         @Test
@@ -315,6 +317,7 @@ class DhcpDissectorTest {
                     "service 10.0.0.1 udp/67 dhcp",
                     "10.0.0.1 dhcp.role=server",
                     "10.0.0.1 protocol=dhcp",
+                    "operation " + CLIENT + "/192.168.7.50 > 10.0.0.1 dhcp:ack server-id=10.0.0.1 router=none",
                     "binding " + CLIENT + " 192.168.7.50",
                     "192.168.7.1 dhcp.role=relay");
         }
