@@ -121,6 +121,22 @@ public final class AlertCatalogue {
 
     public List<OperationTrigger> triggers() { return triggers; }
 
+    private final Map<String, List<OperationTrigger>> triggersByOperation = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The triggers an operation matches. Candidates are looked up once per (protocol, operation name), which is a
+     * small set, so only their detail patterns run per logged operation.
+     */
+    public List<OperationTrigger> triggersFor(LoggedOperation o) {
+        List<OperationTrigger> candidates = triggersByOperation.computeIfAbsent(o.source() + '\0' + o.operation(),
+                k -> triggers.stream().filter(t -> (t.source().equals("*") || t.source().equals(o.source()))
+                        && t.operation().matcher(o.operation()).matches()).toList());
+        if (candidates.isEmpty()) return candidates;
+        List<OperationTrigger> out = new ArrayList<>(candidates.size());
+        for (OperationTrigger t : candidates) if (t.detail().matcher(o.detail()).matches()) out.add(t);
+        return out;
+    }
+
     public boolean industrialPort(int port) { return industrialPorts.contains(port); }
 
     /** The TCP ports a device of this type never opens on other hosts (type-profiles.tsv); empty when unlisted. */

@@ -59,7 +59,6 @@ public final class AlertEngine {
         DeviceDirectory directory = new DeviceDirectory(devices);
         RaisedAlerts raised = new RaisedAlerts(catalogue, directory);
         List<LoggedOperation> operations = log.entries();
-        operations.sort(Comparator.comparingLong(LoggedOperation::first));
         for (LoggedOperation o : operations) {
             triggers(o, baseline, raised);
             if (baseline != null) deviations(o, baseline, directory, raised);
@@ -93,8 +92,7 @@ public final class AlertEngine {
 
     /** The operations triggers.tsv names: programming, stops, protocol violations, resets, malformed PDUs. */
     private void triggers(LoggedOperation o, Baseline baseline, RaisedAlerts raised) {
-        for (OperationTrigger t : catalogue.triggers()) {
-            if (!t.matches(o)) continue;
+        for (OperationTrigger t : catalogue.triggersFor(o)) {
             String client = raised.directory.name(o.client()), server = raised.directory.name(o.server());
             String key = Baseline.authorizationKey(client, server, t.alertId());
             if (t.learnable() && baseline != null && baseline.has(key)) continue;
@@ -123,8 +121,7 @@ public final class AlertEngine {
     }
 
     private boolean triggered(LoggedOperation o) {
-        for (OperationTrigger t : catalogue.triggers()) if (t.matches(o)) return true;
-        return false;
+        return !catalogue.triggersFor(o).isEmpty();
     }
 
     private void addressRange(LoggedOperation o, String client, String server, Baseline baseline, RaisedAlerts raised) {

@@ -2,7 +2,6 @@ package io.osprey.alert;
 
 import io.osprey.inventory.Device;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +28,6 @@ public final class BaselineLearner {
             if (d.firstSeenNanos() != 0) baseline.learnedOver(d.firstSeenNanos(), d.lastSeenNanos());
         }
         List<LoggedOperation> operations = log.entries();
-        operations.sort(Comparator.comparingLong(LoggedOperation::first));
         for (LoggedOperation o : operations) {
             if (AlertEngine.TRANSPORT_SOURCES.contains(o.source()) || o.operation().equals(AlertEngine.MALFORMED)) continue;
             String client = directory.name(o.client()), server = directory.name(o.server());
@@ -40,8 +38,8 @@ public final class BaselineLearner {
                 continue;
             }
             baseline.add(Baseline.operationKey(client, server, o.source(), o.operation()));
-            for (OperationTrigger t : catalogue.triggers()) {
-                if (t.learnable() && t.matches(o)) baseline.add(Baseline.authorizationKey(client, server, t.alertId()));
+            for (OperationTrigger t : catalogue.triggersFor(o)) {
+                if (t.learnable()) baseline.add(Baseline.authorizationKey(client, server, t.alertId()));
             }
             baseline.add(Baseline.activityKey(client, server, o.source(), o.operation(), o.detail()));
             Matcher m = MODBUS_RANGE.matcher(o.detail());

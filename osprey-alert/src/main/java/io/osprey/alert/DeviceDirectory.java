@@ -19,6 +19,10 @@ public final class DeviceDirectory {
     private final Map<String, Device> byId = new HashMap<>();
     private final Map<String, String> byIp = new HashMap<>();
     private final Map<String, String> byMac = new HashMap<>();
+    /** Hosts already named: a log names the same few ends over and over. */
+    private final Map<Host, String> names = new HashMap<>();
+    private final Map<Host, String> ids = new HashMap<>();
+    private static final String NONE = "";
 
     public DeviceDirectory(List<Device> devices) {
         for (Device d : devices) {
@@ -31,6 +35,14 @@ public final class DeviceDirectory {
 
     /** The device the host is, or null. */
     public String deviceId(Host host) {
+        String id = ids.computeIfAbsent(host, h -> {
+            String found = resolve(h);
+            return found == null ? NONE : found;
+        });
+        return id.equals(NONE) ? null : id;
+    }
+
+    private String resolve(Host host) {
         if (host.hasIp()) {
             String id = byIp.get(Addresses.ip(host.ipHi(), host.ipLo()));
             if (id != null) return id;
@@ -45,6 +57,10 @@ public final class DeviceDirectory {
 
     /** The device id when the host is a device, else its address (an IP, or a MAC for link-layer protocols). */
     public String name(Host host) {
+        return names.computeIfAbsent(host, this::describe);
+    }
+
+    private String describe(Host host) {
         String id = deviceId(host);
         if (id != null) return id;
         return host.hasIp() ? Addresses.ip(host.ipHi(), host.ipLo()) : host.hasMac() ? Addresses.mac(host.mac()) : "?";

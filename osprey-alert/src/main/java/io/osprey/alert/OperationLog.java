@@ -5,6 +5,8 @@ import io.osprey.dissect.Observation;
 import io.osprey.dissect.ObservationSink;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ public final class OperationLog implements ObservationSink {
     private record Key(Host client, Host server, String source, String operation, String detail) {}
 
     private final Map<Key, LoggedOperation> entries = new HashMap<>();
+    private List<LoggedOperation> sorted;
     private long dropped;
 
     @Override
@@ -40,6 +43,7 @@ public final class OperationLog implements ObservationSink {
             }
             entry = new LoggedOperation(o.client(), o.server(), o.source(), o.operation(), o.detail());
             entries.put(key, entry);
+            sorted = null;
         }
         entry.occurred(o.timestampNanos());
     }
@@ -70,12 +74,24 @@ public final class OperationLog implements ObservationSink {
     }
 
     private LoggedOperation entry(Key key, LoggedOperation like) {
+        sorted = null;
         return entries.computeIfAbsent(key, k -> new LoggedOperation(like.client(), like.server(), like.source(),
                 like.operation(), like.detail()));
     }
 
-    /** The entries, in no particular order. */
-    public List<LoggedOperation> entries() { return new ArrayList<>(entries.values()); }
+    /**
+     * The entries by their first occurrence (then by protocol, operation and detail, so the order is the same in
+     * every run); an unmodifiable list, sorted once until the log changes.
+     */
+    public List<LoggedOperation> entries() {
+        if (sorted == null) {
+            List<LoggedOperation> list = new ArrayList<>(entries.values());
+            list.sort(Comparator.comparingLong(LoggedOperation::first).thenComparing(LoggedOperation::source)
+                    .thenComparing(LoggedOperation::operation).thenComparing(LoggedOperation::detail));
+            sorted = Collections.unmodifiableList(list);
+        }
+        return sorted;
+    }
 
     public int size() { return entries.size(); }
 

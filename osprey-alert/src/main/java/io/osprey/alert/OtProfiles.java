@@ -5,7 +5,6 @@ import io.osprey.inventory.Evidence;
 import io.osprey.inventory.ServiceEntry;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,6 @@ public final class OtProfiles {
         DeviceDirectory directory = new DeviceDirectory(devices);
         Map<String, Draft> drafts = new HashMap<>();
         List<LoggedOperation> operations = log.entries();
-        operations.sort(Comparator.comparingLong(LoggedOperation::first));
         for (LoggedOperation o : operations) {
             if (AlertEngine.NETWORK_SOURCES.contains(o.source()) || o.operation().equals(AlertEngine.MALFORMED)) continue;
             String client = directory.name(o.client()), server = directory.name(o.server());
@@ -58,8 +56,8 @@ public final class OtProfiles {
                 s.rack = Integer.valueOf(m.group(2));
                 s.slot = Integer.valueOf(m.group(3));
             }
-            for (OperationTrigger t : catalogue.triggers()) {
-                if (PROGRAMMING_ALERTS.contains(t.alertId()) && t.matches(o)) programming = true;
+            for (OperationTrigger t : catalogue.triggersFor(o)) {
+                if (PROGRAMMING_ALERTS.contains(t.alertId())) programming = true;
             }
             if (programming) {
                 s.programmedBy.add(client);

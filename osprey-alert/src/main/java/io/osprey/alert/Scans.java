@@ -35,7 +35,6 @@ final class Scans {
         for (LoggedOperation o : operations) {
             if (isUnicastConnect(o)) connects.add(o);
         }
-        connects.sort(Comparator.comparingLong(LoggedOperation::first));
         Map<String, List<LoggedOperation>> byClient = group(connects, o -> directory.name(o.client()));
         byClient.forEach((client, list) -> {
             window("plc-scan", list, o -> catalogue.industrialPort(port(o)), o -> directory.name(o.server()), raised, client, null);
@@ -43,7 +42,6 @@ final class Scans {
         });
         List<LoggedOperation> whoHas = new ArrayList<>();
         for (LoggedOperation o : operations) if (o.source().equals("arp") && o.operation().equals("who-has")) whoHas.add(o);
-        whoHas.sort(Comparator.comparingLong(LoggedOperation::first));
         group(whoHas, o -> directory.name(o.client())).forEach((client, list) ->
                 window("arp-scan", list, o -> true, LoggedOperation::detail, raised, client, null));
         Map<String, List<LoggedOperation>> byPair = group(connects, o -> directory.name(o.client()) + "\u0000" + directory.name(o.server()));

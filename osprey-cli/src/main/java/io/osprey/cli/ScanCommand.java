@@ -275,8 +275,10 @@ final class ScanCommand implements Callable<Integer> {
 
     /** Adds the alerts (against the baseline, if any) and the OT profiles to a scan. */
     static ScanResult monitor(ScanResult r, Baseline baseline, Indicators indicators) {
+        long start = System.nanoTime();
         AlertCatalogue catalogue = AlertCatalogue.bundled();
         var alerts = new AlertEngine(catalogue).evaluate(r.devices(), r.operations(), baseline, indicators);
+        r.stats().put("alertSeconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
         r.stats().put("alerts", alerts.size());
         r.stats().put("baseline", baseline == null ? "none" : baseline.devices() + " devices, " + baseline.size() + " facts");
         return r.monitored(alerts, new OtProfiles(catalogue).build(r.devices(), r.operations()));
