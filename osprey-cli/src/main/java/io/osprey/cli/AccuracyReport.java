@@ -1,5 +1,7 @@
 package io.osprey.cli;
 
+import io.osprey.vuln.match.MatcherEvaluation;
+
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -67,13 +69,16 @@ final class AccuracyReport {
 
     private final List<DeviceScore> scores;
     private final List<AlertScore> alerts;
+    private final MatcherEvaluation.Result cves;
     private final String rerun;
     private final String truth;
     private final List<String> notes;
 
-    AccuracyReport(List<DeviceScore> scores, List<AlertScore> alerts, String rerun, String truth, List<String> notes) {
+    AccuracyReport(List<DeviceScore> scores, List<AlertScore> alerts, MatcherEvaluation.Result cves, String rerun,
+                   String truth, List<String> notes) {
         this.scores = List.copyOf(scores);
         this.alerts = List.copyOf(alerts);
+        this.cves = cves;
         this.rerun = rerun;
         this.truth = truth;
         this.notes = List.copyOf(notes);
@@ -88,7 +93,12 @@ final class AccuracyReport {
         List<DeviceScore> identifiable = select(s -> s.identity().identifiable() && s.type() != Verdict.NOT_SCORED);
         Tally vendor = tally(scores, DeviceScore::vendor);
         List<DeviceScore> carried = select(s -> s.modelCarried() && s.model() != Verdict.NOT_SCORED);
-        return List.of(
+        List<Target> cveTargets = cves == null ? List.of() : List.of(
+                new Target("CVE matches right (precision)", "matches follow the records' own configurations: precision ≥ 95%",
+                        cves.truePositives().size(), cves.predicted().size(), 0.95, false),
+                new Target("CVE matches found (recall)", "recall ≥ 80% of the records that apply",
+                        cves.truePositives().size(), cves.expected().size(), 0.80, false));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(
                 new Target("found", "every labelled device is found", count(s -> s.found()), all, FOUND_GOAL, false),
                 new Target("deviceType right (identifiable)",
                         "deviceType right for ≥ 90% of devices whose packets carry identifying strings",
@@ -104,7 +114,7 @@ final class AccuracyReport {
                         alerts.stream().mapToInt(a -> a.expected().size()).sum(), 1.0, false),
                 new Target("alerts unexpected (of those raised)", "benign traffic raises none",
                         alerts.stream().mapToInt(a -> a.unexpected().size()).sum(),
-                        alerts.stream().mapToInt(a -> a.raised().size()).sum(), 0.0, true));
+                        alerts.stream().mapToInt(a -> a.raised().size()).sum(), 0.0, true)), cveTargets.stream()).toList();
     }
 
     void markdown(PrintWriter w) {
@@ -196,6 +206,28 @@ final class AccuracyReport {
                     + (a.missed().isEmpty() ? "0" : "**" + String.join(", ", a.missed()) + "**") + " | "
                     + (a.unexpected().isEmpty() ? "0" : "**" + String.join(", ", a.unexpected()) + "**") + " | "
                     + cell(a.why()) + " |");
+        }
+        if (cves != null) {
+            w.println();
+            w.println("## Vulnerability matching");
+            w.println();
+            w.println("CPE generation and matching for " + cves.devices() + " devices of the captures (their vendor, model, "
+                    + "firmware and OS as profiled in osprey-vuln's `evaluation-profiles.tsv`) against the " + cves.records()
+                    + " NVD records of `../shared/data/vuln/nvd`. The truth is each record's own configurations, evaluated "
+                    + "by an independent oracle on the device's true NVD product names; the matcher sees only the "
+                    + "profile's strings. A sibling model or a version outside a range must not match.");
+            w.println();
+            w.println("| pairs expected | pairs matched | right | wrong | missed | precision | recall | coverage gaps |");
+            w.println("|---|---|---|---|---|---|---|---|");
+            w.println("| " + cves.expected().size() + " | " + cves.predicted().size() + " | " + cves.truePositives().size()
+                    + " | " + cves.falsePositives().size() + " | " + cves.falseNegatives().size() + " | "
+                    + Target.percent(cves.precision()) + " | " + Target.percent(cves.recall()) + " | " + cves.gaps() + " |");
+            w.println();
+            w.println("| confidence | right | wrong |");
+            w.println("|---|---|---|");
+            cves.byConfidence().forEach((c, n) -> w.println("| " + c.label() + " | " + n[0] + " | " + n[1] + " |"));
+            if (!cves.falsePositives().isEmpty()) w.println("\nWrong: " + String.join(", ", cves.falsePositives()));
+            if (!cves.falseNegatives().isEmpty()) w.println("\nMissed: " + String.join(", ", cves.falseNegatives()));
         }
         w.println();
         w.println("## How it is scored");

@@ -1,5 +1,7 @@
 package io.osprey.cli;
 
+import io.osprey.vuln.match.MatcherEvaluation;
+
 import io.osprey.inventory.Device;
 import io.osprey.inventory.oui.OuiRegistry;
 import io.osprey.packet.capture.CaptureSource;
@@ -115,7 +117,11 @@ final class EvalCommand implements Callable<Integer> {
                         + e.getValue().size() + " labelled found");
             }
         }
-        AccuracyReport report = new AccuracyReport(List.of(scores), alertScores, rerun(), tsv.toString(), notes);
+        Path nvd = folder.toAbsolutePath().getParent().resolve("vuln").resolve("nvd");
+        MatcherEvaluation.Result cves = null;
+        if (Files.isDirectory(nvd)) cves = MatcherEvaluation.evaluate(nvd);
+        else notes.add(nvd + " absent: CVE matching not evaluated");
+        AccuracyReport report = new AccuracyReport(List.of(scores), alertScores, cves, rerun(), tsv.toString(), notes);
         write(report);
         for (Target t : report.targets()) {
             err.println("osprey eval: " + t.status() + "  " + t.name() + ": " + t.result() + " (" + t.goal() + ")");

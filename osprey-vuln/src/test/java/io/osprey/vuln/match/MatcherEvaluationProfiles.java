@@ -11,7 +11,7 @@ public final class MatcherEvaluationProfiles {
 
     public static List<DeviceProfile> devices() {
         try {
-            return MatcherEvaluationTest.profiles().stream().map(MatcherEvaluationTest.Profile::device).toList();
+            return MatcherEvaluation.profiles().stream().map(MatcherEvaluation.Profile::device).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
