@@ -40,7 +40,11 @@ public final class AlertEngine {
     /** Protocols with their own function-code alerts, so not reported again as new activity. */
     static final Map<String, String> FUNCTION_CODE_ALERTS =
             Map.of("modbus", "modbus-unpermitted-function", "dnp3", "dnp3-unpermitted-function");
-    static final String CONNECT = "connect", MODE = "mode", MALFORMED = "malformed";
+    static final String CONNECT = "connect", MODE = "mode", MALFORMED = "malformed", POLLING = "polling";
+    /** A polling summary's detail: the request, then "every=1.000s n=3600". */
+    static final Pattern POLL = Pattern.compile("(.*) every=([0-9.]+)s n=(\\d+)");
+    /** How far a polling interval may drift from the learned one before it is an anomaly (a factor either way). */
+    static final double POLLING_TOLERANCE = 2.0;
     private static final Pattern MODBUS_RANGE = Pattern.compile("(unit=\\d+) start=(\\d+) count=(\\d+)");
 
     private final AlertCatalogue catalogue;
@@ -105,6 +109,10 @@ public final class AlertEngine {
     private void deviations(LoggedOperation o, Baseline baseline, DeviceDirectory directory, RaisedAlerts raised) {
         if (NETWORK_SOURCES.contains(o.source()) || o.operation().equals(MODE) || triggered(o)) return;
         String client = directory.name(o.client()), server = directory.name(o.server());
+        if (o.operation().equals(POLLING)) {
+            pollingChange(o, client, server, baseline, raised);
+            return;
+        }
         String opKey = Baseline.operationKey(client, server, o.source(), o.operation());
         String functionAlert = FUNCTION_CODE_ALERTS.get(o.source());
         if (functionAlert != null && o.operation().startsWith("fc-")) {
@@ -118,6 +126,19 @@ public final class AlertEngine {
         if (functionAlert != null) return;
         String key = Baseline.activityKey(client, server, o.source(), o.operation(), o.detail());
         if (!baseline.has(key)) raised.operation("new-activity", o, "new-activity|" + o.source() + "|" + o.operation() + "|" + o.detail(), key);
+    }
+
+    /** A polled request whose interval moved by more than {@link #POLLING_TOLERANCE} from the learned one. */
+    private void pollingChange(LoggedOperation o, String client, String server, Baseline baseline, RaisedAlerts raised) {
+        Matcher m = POLL.matcher(o.detail());
+        if (!m.matches()) return;
+        String key = Baseline.pollingKey(client, server, o.source(), m.group(1));
+        Double learned = baseline.polling(key);
+        double now = Double.parseDouble(m.group(2));
+        if (learned == null || learned <= 0 || now <= 0) return;
+        double ratio = now / learned;
+        if (ratio <= POLLING_TOLERANCE && ratio >= 1 / POLLING_TOLERANCE) return;
+        raised.operation("polling-change", o, "polling-change|" + key, "polling|" + key + "|" + now);
     }
 
     private boolean triggered(LoggedOperation o) {

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 
 /**
  * What the network looked like while Osprey learned it: the devices, who used which protocol operation with whom,
- * the Modbus address ranges, the controllers' modes and firmware. After learning, anything outside it is a deviation
+ * the Modbus address ranges, the polling intervals, the controllers' modes and firmware. After learning, anything outside it is a deviation
  * (new asset, unpermitted function code, new activity, address range, mode or firmware change). An analyst adds
  * to it by learning an alert and silences alerts by muting them.
  *
@@ -40,6 +40,8 @@ public final class Baseline {
     /** Modbus ranges: "CLIENT|SERVER|fc-3|unit=1" → {lowest start, highest end}. */
     private final TreeMap<String, long[]> ranges = new TreeMap<>();
     private final TreeMap<String, String> modes = new TreeMap<>();
+    /** Polling: "CLIENT|SERVER|PROTOCOL|OPERATION DETAIL" → mean seconds between requests. */
+    private final TreeMap<String, Double> polling = new TreeMap<>();
     private final TreeMap<String, String> firmware = new TreeMap<>();
     private final TreeSet<String> muted = new TreeSet<>();
     private final List<String> captures = new ArrayList<>();
@@ -76,6 +78,15 @@ public final class Baseline {
     /** The learned range, or null when the combination was never seen. */
     public long[] range(String key) { return ranges.get(key); }
 
+    public static String pollingKey(String client, String server, String protocol, String request) {
+        return client + "|" + server + "|" + protocol + "|" + request;
+    }
+
+    public void polling(String key, double seconds) { polling.put(key, seconds); }
+
+    /** The learned mean interval of a polled request, in seconds, or null. */
+    public Double polling(String key) { return polling.get(key); }
+
     public void mode(String deviceId, String mode) { modes.put(deviceId, mode); }
 
     public String mode(String deviceId) { return modes.get(deviceId); }
@@ -95,7 +106,7 @@ public final class Baseline {
 
     public void capture(String path) { if (!captures.contains(path)) captures.add(path); }
 
-    public int size() { return facts.size() + ranges.size() + modes.size() + firmware.size(); }
+    public int size() { return facts.size() + ranges.size() + modes.size() + firmware.size() + polling.size(); }
 
     public int devices() { return (int) facts.stream().filter(k -> k.startsWith("device|")).count(); }
 
@@ -115,6 +126,7 @@ public final class Baseline {
             }
             case "mode" -> mode(f[1], f[2]);
             case "firmware" -> firmware(f[1], f[2]);
+            case "polling" -> polling(String.join("|", java.util.Arrays.copyOfRange(f, 1, f.length - 1)), Double.parseDouble(f[f.length - 1]));
             default -> add(baselineKey);
         }
     }
@@ -124,6 +136,7 @@ public final class Baseline {
         facts.addAll(other.facts);
         other.ranges.forEach((k, r) -> addRange(k, r[0], r[1]));
         modes.putAll(other.modes);
+        polling.putAll(other.polling);
         firmware.putAll(other.firmware);
         muted.addAll(other.muted);
         for (String c : other.captures) capture(c);
@@ -140,6 +153,8 @@ public final class Baseline {
         ObjectNode r = root.putObject("ranges");
         ranges.forEach((k, v) -> r.putArray(k).add(v[0]).add(v[1]));
         modes.forEach(root.putObject("modes")::put);
+        ObjectNode p = root.putObject("polling");
+        polling.forEach(p::put);
         ObjectNode fw = root.putObject("firmware");
         firmware.forEach(fw::put);
         muted.forEach(root.putArray("muted")::add);
@@ -173,6 +188,8 @@ public final class Baseline {
         });
         JsonNode m = root.get("modes");
         if (m != null) m.properties().forEach(e -> b.modes.put(e.getKey(), e.getValue().asText()));
+        JsonNode poll = root.get("polling");
+        if (poll != null) poll.properties().forEach(e -> b.polling.put(e.getKey(), e.getValue().asDouble()));
         JsonNode fw = root.get("firmware");
         if (fw != null) fw.properties().forEach(e -> b.firmware.put(e.getKey(), e.getValue().asText()));
         if (root.hasNonNull("learnedFrom") && root.hasNonNull("learnedTo")) {
@@ -227,6 +244,7 @@ public final class Baseline {
                 "operations:         " + operations + " (between pairs of devices, by protocol)",
                 "activities:         " + activities + " (with their services, classes and functions)",
                 "modbus ranges:      " + ranges.size(),
+                "polled requests:    " + polling.size() + " (with their mean intervals)",
                 "controller modes:   " + modes.size() + (modes.isEmpty() ? "" : " " + modes),
                 "firmware versions:  " + firmware.size(),
                 "muted alerts:       " + muted.size() + (muted.isEmpty() ? "" : " " + muted));

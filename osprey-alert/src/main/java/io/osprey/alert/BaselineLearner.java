@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Builds a {@link Baseline} from what a learning run saw: every device, every operation between two ends (with its
- * detail, for new-activity), the authorisations of the clients that programmed controllers, the Modbus address ranges, the last mode of each controller and each device's firmware.
+ * detail, for new-activity), the mean interval of each polled request, the authorisations of the clients that programmed controllers, the Modbus address ranges, the last mode of each controller and each device's firmware.
  */
 public final class BaselineLearner {
     private static final Pattern MODBUS_RANGE = Pattern.compile("(unit=\\d+) start=(\\d+) count=(\\d+)");
@@ -35,6 +35,13 @@ public final class BaselineLearner {
             if (AlertEngine.NETWORK_SOURCES.contains(o.source())) continue;
             if (o.operation().equals(AlertEngine.MODE)) {
                 baseline.mode(server, o.detail());
+                continue;
+            }
+            Matcher poll = AlertEngine.POLL.matcher(o.detail());
+            if (o.operation().equals(AlertEngine.POLLING)) {
+                if (poll.matches()) {
+                    baseline.polling(Baseline.pollingKey(client, server, o.source(), poll.group(1)), Double.parseDouble(poll.group(2)));
+                }
                 continue;
             }
             baseline.add(Baseline.operationKey(client, server, o.source(), o.operation()));

@@ -47,6 +47,7 @@ public final class OtProfiles {
                 s.mode = o.detail();
                 continue;
             }
+            if (o.operation().equals(AlertEngine.POLLING)) continue;
             Draft c = drafts.computeIfAbsent(client, k -> new Draft());
             c.peer(server, "client", o);
             s.peer(client, "server", o);

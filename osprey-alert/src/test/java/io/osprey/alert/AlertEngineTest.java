@@ -170,4 +170,20 @@ class AlertEngineTest {
                 .containsExactlyInAnyOrderElementsOf(again.stream().map(Alert::alertId).toList());
         assertThat(once.getFirst().alertId()).matches("OA-[0-9a-f]{12}");
     }
+
+    @Test
+    void aPollingIntervalFarFromTheLearnedOneIsAnAnomaly() {
+        Baseline baseline = learned(log(op("10.0.0.2", "10.0.0.10", "modbus", "fc-3", "unit=1 start=0 count=10", 1),
+                op("10.0.0.2", "10.0.0.10", "modbus", "polling", "fc-3 unit=1 start=0 count=10 every=1.000s n=600", 600)));
+        assertThat(baseline.polling(Baseline.pollingKey("dev-10.0.0.2", "dev-10.0.0.10", "modbus", "fc-3 unit=1 start=0 count=10")))
+                .isEqualTo(1.0);
+        var close = log(op("10.0.0.2", "10.0.0.10", "modbus", "polling", "fc-3 unit=1 start=0 count=10 every=1.400s n=400", 900));
+        assertThat(engine.evaluate(devices, close, baseline)).isEmpty();
+        var flood = log(op("10.0.0.2", "10.0.0.10", "modbus", "polling", "fc-3 unit=1 start=0 count=10 every=0.010s n=60000", 900));
+        var alerts = engine.evaluate(devices, flood, baseline);
+        assertThat(types(alerts)).containsExactly("polling-change");
+        baseline.learn(alerts.getFirst().baselineKey());
+        assertThat(engine.evaluate(devices, flood, baseline)).isEmpty();
+        assertThat(Baseline.fromJson(baseline.toJson()).toJson()).isEqualTo(baseline.toJson());
+    }
 }

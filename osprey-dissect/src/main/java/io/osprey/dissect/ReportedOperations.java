@@ -25,10 +25,19 @@ public final class ReportedOperations {
     public static final String MALFORMED = "malformed";
     /** The operation reporting the operating mode a controller states ("run", "stop"), as its detail. */
     public static final String MODE = "mode";
+    /**
+     * The summary {@link #flushPolling} reports for a routine operation repeated at least {@link #MIN_POLLS} times:
+     * detail "fc-3 unit=1 start=0 count=10 every=1.000s n=3600" (the operation, its detail, the mean interval and
+     * the count), at the time of the last occurrence.
+     */
+    public static final String POLLING = "polling";
+    public static final int MIN_POLLS = 3;
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
     private final String source;
     private final ActivityTable seen = new ActivityTable(64, MAX_ENTRIES);
+    /** The operation first reported for each "once" entry, by table id, for the polling summaries. */
+    private Observation.Operation[] firsts = new Observation.Operation[64];
     private long clientMac = Packet.NO_MAC, clientHi, clientLo, serverMac = Packet.NO_MAC, serverHi, serverLo, nanos;
 
     public ReportedOperations(String source) {
@@ -66,22 +75,48 @@ public final class ReportedOperations {
         emit(sink, operation, detail == null ? "" : detail);
     }
 
-    /** Reports a routine operation once per pair, operation and detail. */
+    /** Reports a routine operation once per pair, operation and detail; later occurrences are only counted. */
     public boolean once(ObservationSink sink, String operation, ValueBuffer detail) {
-        seen.add(pairKey(), serverKey(), keyOf(operation, detail.hash()));
+        return once(sink, operation, detail.hash(), detail, null);
+    }
+
+    /** Reports a routine operation with no detail once per pair; later occurrences are only counted. */
+    public boolean once(ObservationSink sink, String operation) {
+        return once(sink, operation, 0, null, "");
+    }
+
+    private boolean once(ObservationSink sink, String operation, long detailHash, ValueBuffer detail, String text) {
+        int id = seen.add(pairKey(), serverKey(), keyOf(operation, detailHash));
+        seen.countId(id, nanos, 0);
         if (!seen.lastWasNew()) return false;
-        if (seen.full()) seen.clear();
-        emit(sink, operation, detail.text());
+        if (seen.full()) {
+            seen.clear();
+            java.util.Arrays.fill(firsts, null);
+            id = -1;
+        }
+        Observation.Operation o = emit(sink, operation, detail != null ? detail.text() : text);
+        if (id >= 0) {
+            if (id >= firsts.length) firsts = java.util.Arrays.copyOf(firsts, Math.max(id + 1, firsts.length * 2));
+            firsts[id] = o;
+        }
         return true;
     }
 
-    /** Reports a routine operation with no detail once per pair. */
-    public boolean once(ObservationSink sink, String operation) {
-        seen.add(pairKey(), serverKey(), keyOf(operation, 0));
-        if (!seen.lastWasNew()) return false;
-        if (seen.full()) seen.clear();
-        emit(sink, operation, "");
-        return true;
+    /**
+     * Reports, for each routine operation repeated at least {@link #MIN_POLLS} times, its mean interval: the
+     * polling a baseline learns. Dissectors of polled protocols call it when the pipeline ends.
+     */
+    public void flushPolling(ObservationSink sink) {
+        for (int id = 0; id < Math.min(seen.size(), firsts.length); id++) {
+            Observation.Operation first = firsts[id];
+            long n = seen.packets(id);
+            if (first == null || n < MIN_POLLS) continue;
+            double interval = (seen.last(id) - seen.first(id)) / 1e9 / (n - 1);
+            String detail = first.operation() + (first.detail().isEmpty() ? "" : " " + first.detail())
+                    + String.format(java.util.Locale.ROOT, " every=%.3fs n=%d", interval, n);
+            sink.accept(new Observation.Operation(first.client(), first.server(), first.source(), POLLING, detail,
+                    seen.last(id)));
+        }
     }
 
     private long pairKey() { return (clientMac * MIX ^ clientHi) * MIX ^ clientLo; }
@@ -92,8 +127,10 @@ public final class ReportedOperations {
         return (operation.hashCode() * 0xC2B2AE3D27D4EB4FL ^ detailHash) << 1;
     }
 
-    private void emit(ObservationSink sink, String operation, String detail) {
-        sink.accept(new Observation.Operation(new Host(clientMac, clientHi, clientLo),
-                new Host(serverMac, serverHi, serverLo), source, operation, detail, nanos));
+    private Observation.Operation emit(ObservationSink sink, String operation, String detail) {
+        Observation.Operation o = new Observation.Operation(new Host(clientMac, clientHi, clientLo),
+                new Host(serverMac, serverHi, serverLo), source, operation, detail, nanos);
+        sink.accept(o);
+        return o;
     }
 }

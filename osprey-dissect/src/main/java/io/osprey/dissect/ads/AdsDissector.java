@@ -269,4 +269,10 @@ public final class AdsDissector implements Dissector {
 
     /** AMS headers with an unknown command or without the ADS-command flag, and short discovery datagrams. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

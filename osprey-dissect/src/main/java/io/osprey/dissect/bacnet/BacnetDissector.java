@@ -441,4 +441,10 @@ public final class BacnetDissector implements Dissector {
 
     /** Messages that did not read as BACnet/IP. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

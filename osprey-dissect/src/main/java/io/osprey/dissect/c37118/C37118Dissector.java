@@ -308,4 +308,10 @@ public final class C37118Dissector implements Dissector {
     public long badChecksum() { return badChecksum; }
     /** Frames whose header does not hold (size, reserved bit, version, type). */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

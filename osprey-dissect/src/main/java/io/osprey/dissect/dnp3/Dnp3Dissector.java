@@ -207,4 +207,10 @@ public final class Dnp3Dissector implements Dissector {
 
     /** Segments that did not start with a DNP3 link header. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

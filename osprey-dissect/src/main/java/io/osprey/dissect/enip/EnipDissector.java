@@ -289,4 +289,10 @@ public final class EnipDissector implements Dissector {
 
     /** Messages that did not read as EtherNet/IP encapsulation or a CIP Identity item. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

@@ -208,4 +208,10 @@ public final class FinsDissector implements Dissector {
 
     /** Frames that did not read as FINS or FINS/TCP. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

@@ -220,4 +220,10 @@ public final class HartipDissector implements Dissector {
 
     /** HART-IP messages followed by something else, and PDUs that are not HART frames. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

@@ -227,4 +227,10 @@ public final class Iec104Dissector implements Dissector {
 
     /** APDUs that did not read as IEC 60870-5-104. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

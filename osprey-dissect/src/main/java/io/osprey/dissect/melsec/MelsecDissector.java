@@ -235,4 +235,10 @@ public final class MelsecDissector implements Dissector {
 
     /** Messages on the MELSEC ports that did not read as SLMP or MELSOFT (MELSOFT discovery is not counted). */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

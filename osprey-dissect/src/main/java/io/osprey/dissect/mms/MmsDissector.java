@@ -407,4 +407,10 @@ public final class MmsDissector implements Dissector {
     public long malformed() { return malformed; }
     /** COTP user data that is not an MMS PDU in the session/presentation framing (S7, other OSI traffic). */
     public long notMms() { return notMms; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

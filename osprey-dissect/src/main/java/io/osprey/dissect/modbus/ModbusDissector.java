@@ -216,4 +216,10 @@ public final class ModbusDissector implements Dissector {
 
     /** ADUs that did not read as Modbus/TCP. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

@@ -301,4 +301,10 @@ public final class OpcuaDissector implements Dissector {
 
     /** Segments with a UA header followed by something that is not one. */
     public long malformed() { return malformed; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

@@ -484,4 +484,10 @@ public final class S7Dissector implements Dissector {
 
     /** COTP DT user data on port 102 that is neither S7comm nor S7comm-plus (e.g. IEC 61850 MMS). */
     public long notS7() { return notS7; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

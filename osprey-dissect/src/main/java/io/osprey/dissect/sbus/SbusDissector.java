@@ -235,4 +235,10 @@ public final class SbusDissector implements Dissector {
 
     /** Requests whose remembered command was replaced before an answer came (lost answers, collisions). */
     public long unanswered() { return unanswered; }
+
+    /** At the end of the input, how often each routine request was repeated: the polling a baseline learns. */
+    @Override
+    public void flush(long nowNanos, ObservationSink sink) {
+        if (nowNanos == Long.MAX_VALUE) operations.flushPolling(sink);
+    }
 }

@@ -133,4 +133,20 @@ class ModbusDissectorTest {
                 pair + "exception unit=10 function=3 code=2", pair + "exception unit=10 function=3 code=2");
         assertThat(o.attributes(ModbusAttributes.FUNCTION)).isEmpty();
     }
+
+    @Test
+    void aPolledRequestIsSummarisedWithItsIntervalAtTheEnd() {
+        // the same read every 2 s, ten times: one operation while the packets flow, one polling summary at the end
+        io.osprey.packet.testing.SyntheticFrame hmi = io.osprey.packet.testing.SyntheticFrame
+                .from("02:00:00:00:00:10", "10.0.0.10").to("00:80:f4:00:00:0b", "10.0.0.11");
+        Observed o = new Observed(new ModbusDissector());
+        for (int i = 0; i < 10; i++) {
+            hmi.atSeconds(2.0 * i);
+            o.feed(hmi, hmi.tcp(40000, ModbusDissector.PORT, 0x18, adu(1, 3, 0, 0, 0, 10)));
+        }
+        assertThat(o.operations()).hasSize(1);
+        o.pipeline.finish();
+        assertThat(o.operations()).hasSize(2);
+        assertThat(o.operations().get(1)).endsWith("modbus:polling fc-3 unit=1 start=0 count=10 every=2.000s n=10");
+    }
 }
