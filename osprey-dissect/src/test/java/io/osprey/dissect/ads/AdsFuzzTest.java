@@ -13,7 +13,7 @@ import io.osprey.dissect.dns.DirectRun;
 class AdsFuzzTest {
     private final DirectRun run = AdsWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean udp = input.consumeBoolean();
         boolean response = input.consumeBoolean();

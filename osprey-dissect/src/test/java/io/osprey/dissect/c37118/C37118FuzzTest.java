@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class C37118FuzzTest {
     private final DirectRun run = C37118Frames.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean tcp = input.consumeBoolean();
         boolean framed = input.consumeBoolean();

@@ -11,7 +11,7 @@ import io.osprey.dissect.lldp.LinkRun;
 class DcpFuzzTest {
     private final LinkRun run = new LinkRun(new DcpDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPdus(FuzzedDataProvider input) {
         int frameId = 0xfefc + (input.consumeByte() & 3);
         byte[] body = input.consumeRemainingAsBytes();

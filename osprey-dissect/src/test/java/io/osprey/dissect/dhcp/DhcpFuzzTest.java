@@ -10,7 +10,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class DhcpFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryMessages(byte[] message) {
         DhcpDissector dissector = new DhcpDissector();
         DhcpDissectorProperties.dissect(dissector, DhcpDissectorProperties.client(), 68, 67, message)

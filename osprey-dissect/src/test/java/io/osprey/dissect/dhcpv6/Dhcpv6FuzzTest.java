@@ -10,7 +10,7 @@ import io.osprey.dissect.dhcp.DhcpTesting;
  */
 class Dhcpv6FuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryMessages(byte[] message) {
         Dhcpv6Dissector dissector = new Dhcpv6Dissector();
         DhcpTesting.dissect(dissector, Dhcpv6DissectorProperties.client(), 546, 547, message)

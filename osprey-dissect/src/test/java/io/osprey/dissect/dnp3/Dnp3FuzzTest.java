@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class Dnp3FuzzTest {
     private final DirectRun run = Dnp3Wire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromOutstation = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

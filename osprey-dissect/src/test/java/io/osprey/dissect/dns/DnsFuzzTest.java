@@ -19,7 +19,7 @@ class DnsFuzzTest {
             SyntheticFrame.from("02:00:00:00:00:01", "10.0.0.1").to("02:00:00:00:00:02", "10.0.0.2");
     private final DirectRun run = new DirectRun(new DnsDissector(), new MdnsDissector(), new LlmnrDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryMessages(FuzzedDataProvider input) {
         int port = PORTS[input.consumeInt(0, PORTS.length - 1)];
         boolean tcp = input.consumeBoolean();

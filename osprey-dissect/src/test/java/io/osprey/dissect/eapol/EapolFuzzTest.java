@@ -13,7 +13,7 @@ class EapolFuzzTest {
     private final EapolDissector dissector = new EapolDissector();
     private final List<io.osprey.dissect.Observation> sink = new ArrayList<>();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPdus(byte[] pdu) {
         byte[] frame = new byte[14 + pdu.length];
         byte[] header = EapolFrames.eapol(EapolFrames.SUPPLICANT, 1, 1);

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class EnipFuzzTest {
     private final DirectRun run = EnipWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromDevice = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class FinsFuzzTest {
     private final DirectRun run = FinsWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromServer = input.consumeBoolean();
         boolean overTcp = input.consumeBoolean();

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class FoxFuzzTest {
     private final DirectRun run = FoxWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromStation = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

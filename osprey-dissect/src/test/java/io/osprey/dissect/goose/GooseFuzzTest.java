@@ -12,7 +12,7 @@ import io.osprey.dissect.lldp.LinkRun;
 class GooseFuzzTest {
     private final LinkRun run = GooseFrames.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryFrames(FuzzedDataProvider input) {
         int appid = input.consumeInt(0, 0xFFFF), reserved1 = input.consumeInt(0, 0xFFFF);
         boolean wrap = input.consumeBoolean();

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class HartipFuzzTest {
     private final DirectRun run = HartipWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromDevice = input.consumeBoolean();
         boolean framed = input.consumeBoolean();

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class Iec104FuzzTest {
     private final DirectRun run = Iec104Wire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromRtu = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

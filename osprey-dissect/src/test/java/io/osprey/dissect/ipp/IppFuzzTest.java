@@ -11,7 +11,7 @@ import io.osprey.dissect.dns.DirectRun;
  * {@code maxDuration}.
  */
 class IppFuzzTest {
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryResponses(FuzzedDataProvider input) {
         DirectRun run = new DirectRun(new IppDissector());
         run.dissect(IppWire.segment(IppWire.CLIENT, 50000, 631, 1, IppDissectorTest.post(IppDissectorTest.request(0x000b))));

@@ -11,7 +11,7 @@ import io.osprey.dissect.cdp.CdpDissector;
 class LldpFuzzTest {
     private final LinkRun run = new LinkRun(new LldpDissector(), new CdpDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryBodies(FuzzedDataProvider input) {
         boolean cdp = input.consumeBoolean();
         byte[] body = input.consumeRemainingAsBytes();

@@ -13,7 +13,7 @@ import static io.osprey.packet.testing.SyntheticFrame.ACK;
 class LpdFuzzTest {
     private final DirectRun run = new DirectRun(new LpdDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromServer = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

@@ -13,7 +13,7 @@ import io.osprey.packet.testing.SyntheticFrame;
 class MelsecFuzzTest {
     private final DirectRun run = MelsecWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         int port = input.consumeBoolean() ? MelsecDissector.MELSOFT_UDP_PORT : MelsecWire.PORT;
         boolean fromServer = input.consumeBoolean();

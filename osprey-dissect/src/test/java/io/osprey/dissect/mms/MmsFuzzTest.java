@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class MmsFuzzTest {
     private final DirectRun run = MmsWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromIed = input.consumeBoolean();
         int framing = input.consumeInt(0, 2);

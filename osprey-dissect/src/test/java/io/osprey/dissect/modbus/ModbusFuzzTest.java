@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class ModbusFuzzTest {
     private final DirectRun run = ModbusWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromServer = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class MqttFuzzTest {
     private final DirectRun run = MqttWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromBroker = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

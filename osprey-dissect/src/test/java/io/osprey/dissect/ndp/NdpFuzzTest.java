@@ -13,7 +13,7 @@ import static io.osprey.dissect.ndp.NdpFrames.HOST_MAC;
 class NdpFuzzTest {
     private final NdpDissector dissector = new NdpDissector();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryMessages(FuzzedDataProvider input) {
         int type = input.consumeInt(133, 137);
         boolean valid = input.consumeBoolean();

@@ -16,7 +16,7 @@ class NetbiosFuzzTest {
             SyntheticFrame.from("02:00:00:00:00:01", "10.0.0.1").to("ff:ff:ff:ff:ff:ff", "10.0.0.255");
     private final DirectRun run = new DirectRun(new NbnsDissector(), new BrowserDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryMessages(FuzzedDataProvider input) {
         int port = input.consumeBoolean() ? BrowserDissector.PORT : NbnsDissector.PORT;
         byte[] payload = input.consumeRemainingAsBytes();

@@ -13,7 +13,7 @@ import io.osprey.dissect.sip.Voip;
 class NtpFuzzTest {
     private final DirectRun run = new DirectRun(new NtpDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryDatagrams(FuzzedDataProvider input) {
         boolean fromServer = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

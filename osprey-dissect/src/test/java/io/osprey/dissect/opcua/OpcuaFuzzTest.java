@@ -13,7 +13,7 @@ import io.osprey.dissect.dns.DirectRun;
 class OpcuaFuzzTest {
     private final DirectRun run = OpcuaWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromServer = input.consumeBoolean();
         boolean framed = input.consumeBoolean();

@@ -13,7 +13,7 @@ import static io.osprey.packet.testing.SyntheticFrame.ACK;
 class RawPrintFuzzTest {
     private final DirectRun run = new DirectRun(new RawPrintDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromPrinter = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

@@ -14,7 +14,7 @@ import static io.osprey.packet.testing.SyntheticFrame.ACK;
 class RtspFuzzTest {
     private final DirectRun run = new DirectRun(new RtspDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitrarySegments(FuzzedDataProvider input) {
         boolean fromServer = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

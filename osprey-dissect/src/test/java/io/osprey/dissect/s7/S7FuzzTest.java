@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class S7FuzzTest {
     private final DirectRun run = S7Wire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromPlc = input.consumeBoolean();
         boolean framed = input.consumeBoolean();

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class SbusFuzzTest {
     private final DirectRun run = SbusWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryTelegrams(FuzzedDataProvider input) {
         boolean fromPcd = input.consumeBoolean();
         boolean framed = input.consumeBoolean();

@@ -14,7 +14,7 @@ import static io.osprey.packet.testing.SyntheticFrame.ACK;
 class SipFuzzTest {
     private final DirectRun run = new DirectRun(new SipDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean tcp = input.consumeBoolean();
         boolean fromServer = input.consumeBoolean();

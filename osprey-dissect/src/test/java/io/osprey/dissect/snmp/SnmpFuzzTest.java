@@ -11,7 +11,7 @@ class SnmpFuzzTest {
             SyntheticFrame.from("02:00:00:00:00:01", "10.0.0.1").to("02:00:00:00:00:02", "10.0.0.2");
     private final DirectRun run = new DirectRun(new SnmpDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryMessages(FuzzedDataProvider input) {
         int mode = input.consumeInt(0, 2);
         byte[] payload = input.consumeRemainingAsBytes();

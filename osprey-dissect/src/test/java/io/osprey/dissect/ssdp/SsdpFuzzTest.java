@@ -16,7 +16,7 @@ class SsdpFuzzTest {
     private static final int[] PORTS = {1900, 80, 8080, 49152, 22, 21, 23};
     private final DirectRun run = Web.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         int port = PORTS[input.consumeInt(0, PORTS.length - 1)];
         boolean fromServer = input.consumeBoolean();

@@ -11,7 +11,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class TcpFingerprintFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitrarySyns(FuzzedDataProvider data) {
         SynFrame f = data.consumeBoolean() ? SynFrame.synAck() : SynFrame.syn();
         f.version = data.consumeBoolean() ? 4 : 6;

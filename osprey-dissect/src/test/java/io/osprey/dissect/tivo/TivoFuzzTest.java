@@ -14,7 +14,7 @@ class TivoFuzzTest {
     private static final byte[] MAGIC = "TiVoConnect=".getBytes(StandardCharsets.US_ASCII);
     private final DirectRun run = new DirectRun(new TivoDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryBeacons(FuzzedDataProvider input) {
         byte[] rest = input.consumeRemainingAsBytes();
         byte[] body = new byte[MAGIC.length + rest.length];

@@ -14,7 +14,7 @@ import static io.osprey.packet.testing.SyntheticFrame.ACK;
 class TlsFuzzTest {
     private final DirectRun run = new DirectRun(new TlsDissector());
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPayloads(FuzzedDataProvider input) {
         boolean fromServer = input.consumeBoolean();
         boolean framed = input.consumeBoolean();

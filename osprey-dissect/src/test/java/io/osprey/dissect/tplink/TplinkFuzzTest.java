@@ -13,7 +13,7 @@ import io.osprey.dissect.dns.DirectRun;
 class TplinkFuzzTest {
     private final DirectRun run = Kasa.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryMessages(FuzzedDataProvider input) {
         boolean tcp = input.consumeBoolean();
         boolean reply = input.consumeBoolean();

@@ -13,7 +13,7 @@ class TuyaFuzzTest {
     private static final int[] PORTS = {TuyaDissector.PORT_PLAIN, TuyaDissector.PORT_ENCRYPTED, TuyaDissector.PORT_V35};
     private final DirectRun run = TuyaFrames.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryBroadcasts(FuzzedDataProvider input) {
         int port = PORTS[input.consumeInt(0, PORTS.length - 1)];
         boolean framed = input.consumeBoolean();

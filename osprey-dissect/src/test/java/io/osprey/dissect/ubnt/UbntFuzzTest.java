@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class UbntFuzzTest {
     private final DirectRun run = UbntWire.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryPackets(FuzzedDataProvider input) {
         int version = input.consumeInt(1, 2);
         byte[] rest = input.consumeRemainingAsBytes();

@@ -12,7 +12,7 @@ import io.osprey.dissect.dns.DirectRun;
 class WsdFuzzTest {
     private final DirectRun run = WsdMessages.direct();
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void dissectArbitraryDatagrams(FuzzedDataProvider input) {
         boolean fromTarget = input.consumeBoolean();
         byte[] payload = input.consumeRemainingAsBytes();

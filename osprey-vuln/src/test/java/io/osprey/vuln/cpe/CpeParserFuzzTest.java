@@ -9,7 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  */
 class CpeParserFuzzTest {
 
-    @FuzzTest(maxDuration = "20s")
+    @FuzzTest(maxDuration = "12s")
     void parseArbitraryText(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         for (String candidate : new String[] {text, "cpe:2.3:" + text}) {
