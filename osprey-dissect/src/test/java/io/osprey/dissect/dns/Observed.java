@@ -3,6 +3,7 @@ package io.osprey.dissect.dns;
 import io.osprey.dissect.Dissector;
 import io.osprey.dissect.Observation;
 import io.osprey.dissect.PacketPipeline;
+import io.osprey.dissect.ReportedOperations;
 import io.osprey.packet.capture.CaptureSource;
 import io.osprey.packet.capture.Captures;
 import io.osprey.packet.capture.Frame;
@@ -65,11 +66,23 @@ public final class Observed {
         return s;
     }
 
-    /** Operations as "client > server source:operation detail", in the order reported. */
+    /**
+     * Operations as "client > server source:operation detail", in the order reported, without the polling summaries
+     * a capture's end adds ({@link #polling()}).
+     */
     public List<String> operations() {
+        return operations(false);
+    }
+
+    /** The polling summaries reported at the end of the input, formatted as {@link #operations()}. */
+    public List<String> polling() {
+        return operations(true);
+    }
+
+    private List<String> operations(boolean polling) {
         List<String> s = new ArrayList<>();
         for (Observation o : all) {
-            if (o instanceof Observation.Operation op) {
+            if (o instanceof Observation.Operation op && op.operation().equals(ReportedOperations.POLLING) == polling) {
                 s.add(op.client() + " > " + op.server() + " " + op.source() + ":" + op.operation()
                         + (op.detail().isEmpty() ? "" : " " + op.detail()));
             }

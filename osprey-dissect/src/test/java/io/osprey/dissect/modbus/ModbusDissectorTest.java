@@ -145,8 +145,10 @@ class ModbusDissectorTest {
             o.feed(hmi, hmi.tcp(40000, ModbusDissector.PORT, 0x18, adu(1, 3, 0, 0, 0, 10)));
         }
         assertThat(o.operations()).hasSize(1);
+        assertThat(o.polling()).isEmpty();
         o.pipeline.finish();
-        assertThat(o.operations()).hasSize(2);
-        assertThat(o.operations().get(1)).endsWith("modbus:polling fc-3 unit=1 start=0 count=10 every=2.000s n=10");
+        assertThat(o.operations()).hasSize(1);
+        assertThat(o.polling()).singleElement().asString()
+                .endsWith("modbus:polling fc-3 unit=1 start=0 count=10 every=2.000s n=10");
     }
 }
