@@ -1,6 +1,8 @@
 package io.osprey.alert;
 
 import io.osprey.dissect.Host;
+import io.osprey.dissect.ReportedOperations;
+import io.osprey.dissect.connection.ConnectionObserver;
 import io.osprey.inventory.Device;
 import io.osprey.packet.decode.Addresses;
 
@@ -39,7 +41,9 @@ public final class AlertEngine {
     /** Protocols with their own function-code alerts, so not reported again as new activity. */
     static final Map<String, String> FUNCTION_CODE_ALERTS =
             Map.of("modbus", "modbus-unpermitted-function", "dnp3", "dnp3-unpermitted-function");
-    static final String CONNECT = "connect", MODE = "mode", MALFORMED = "malformed", POLLING = "polling";
+    /** The operation names the dissectors report, as the detectors read them. */
+    static final String CONNECT = ConnectionObserver.CONNECT, MODE = ReportedOperations.MODE,
+            MALFORMED = ReportedOperations.MALFORMED, POLLING = ReportedOperations.POLLING;
     /** A polling summary's detail: the request, then "every=1.000s n=3600". */
     static final Pattern POLL = Pattern.compile("(.*) every=([0-9.]+)s n=(\\d+)");
     /** How far a polling interval may drift from the learned one before it is an anomaly (a factor either way). */
@@ -114,7 +118,7 @@ public final class AlertEngine {
         }
         String opKey = Baseline.operationKey(client, server, o.source(), o.operation());
         String functionAlert = FUNCTION_CODE_ALERTS.get(o.source());
-        if (functionAlert != null && o.operation().startsWith("fc-")) {
+        if (functionAlert != null && o.operation().startsWith(ReportedOperations.FUNCTION_CODE)) {
             if (!baseline.has(opKey)) {
                 raised.operation(functionAlert, o, functionAlert + "|" + o.operation(), opKey);
             } else if (o.source().equals("modbus")) {

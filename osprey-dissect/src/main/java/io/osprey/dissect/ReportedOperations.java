@@ -32,6 +32,12 @@ public final class ReportedOperations {
      */
     public static final String POLLING = "polling";
     public static final int MIN_POLLS = 3;
+    /** The prefix of the operation naming a one-octet function code: "fc-3" (Modbus, DNP3). */
+    public static final String FUNCTION_CODE = "fc-";
+    private static final String[] FUNCTION_CODES = new String[256];
+    static {
+        for (int i = 0; i < FUNCTION_CODES.length; i++) FUNCTION_CODES[i] = FUNCTION_CODE + i;
+    }
     private static final long MIX = 0x9E3779B97F4A7C15L;
 
     private final String source;
@@ -42,6 +48,11 @@ public final class ReportedOperations {
 
     public ReportedOperations(String source) {
         this.source = source;
+    }
+
+    /** "fc-3": the operation naming a function code (its low 8 bits), from a table, so reporting allocates nothing. */
+    public static String functionCode(int code) {
+        return FUNCTION_CODES[code & 0xFF];
     }
 
     /** The ends of the exchange the next reports are about, and the packet's time. */

@@ -53,8 +53,6 @@ public final class Dnp3Dissector implements Dissector {
      * session that lasts for hours, and a request already seen costs one table lookup.
      */
     public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
-    /** The operation reported for each function code, as "fc-" and its decimal number. */
-    public static final String FUNCTION_OPERATION = "fc-";
     /** The operation reported when an outstation's IIN1.7 goes from clear to set: it has restarted. */
     public static final String DEVICE_RESTART = "device-restart";
     /**
@@ -63,10 +61,6 @@ public final class Dnp3Dissector implements Dissector {
      */
     private static final long CHANGING_FUNCTIONS = 1L << 3 | 1L << 4 | 1L << 5 | 1L << 6 | 1L << 13 | 1L << 14
             | 1L << 15 | 1L << 16 | 1L << 17 | 1L << 18 | 1L << 19 | 1L << 25 | 1L << 27 | 1L << 31;
-    private static final String[] FUNCTION_OPERATIONS = new String[256];
-    static {
-        for (int i = 0; i < FUNCTION_OPERATIONS.length; i++) FUNCTION_OPERATIONS[i] = FUNCTION_OPERATION + i;
-    }
 
     private final ValueBuffer value = new ValueBuffer();
     private final ReportedFacts reported = new ReportedFacts(NAME, false);
@@ -124,7 +118,7 @@ public final class Dnp3Dissector implements Dissector {
         seen(sink, mac, hi, lo, Dnp3Attributes.FUNCTION, value, ts);
         operations.between(packet, fromMaster);
         if (fromMaster) {
-            String operation = FUNCTION_OPERATIONS[function];
+            String operation = ReportedOperations.functionCode(function);
             if (function < 64 && (CHANGING_FUNCTIONS >>> function & 1) != 0) {
                 operations.every(sink, operation, "function=" + value + " outstation=" + payload.u16le(at + 4));
             } else {

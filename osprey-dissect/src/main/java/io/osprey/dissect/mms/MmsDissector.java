@@ -9,6 +9,7 @@ import io.osprey.dissect.Payload;
 import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
+import io.osprey.dissect.tpkt.Tpkt;
 import io.osprey.packet.decode.Packet;
 
 /**
@@ -48,10 +49,8 @@ public final class MmsDissector implements Dissector {
      */
     public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
 
-    /** RFC 1006 §6: version 3, a reserved octet, a 16-bit length counting the 4-octet header. */
-    static final int TPKT_VERSION = 3, TPKT_HEADER = 4;
-    /** X.224 §13.7: DT header length indicator 2 (class 0), type 0xF0, and the EOT bit of the TPDU-NR octet. */
-    static final int COTP_DT = 0xF0, COTP_EOT = 0x80, COTP_MIN_LENGTH = 2;
+    static final int TPKT_VERSION = Tpkt.VERSION, TPKT_HEADER = Tpkt.HEADER;
+    static final int COTP_DT = Tpkt.COTP_DT, COTP_EOT = Tpkt.COTP_EOT;
     /** TPKTs read per segment. */
     public static final int MAX_TPKTS_PER_SEGMENT = 64;
 
@@ -113,8 +112,7 @@ public final class MmsDissector implements Dissector {
         int at = 0;
         for (int n = 0; n < MAX_TPKTS_PER_SEGMENT && payload.has(at, TPKT_HEADER); n++) {
             int length = payload.u16(at + 2), li = payload.u8(at + TPKT_HEADER);
-            if (payload.u8(at) != TPKT_VERSION || payload.u8(at + 1) != 0 || length < TPKT_HEADER + 1 + COTP_MIN_LENGTH
-                    || li < COTP_MIN_LENGTH || 1 + li > length - TPKT_HEADER) {
+            if (!Tpkt.isTpkt(payload, at)) {
                 reportMalformed();
                 return;
             }

@@ -44,8 +44,6 @@ public final class ModbusDissector implements Dissector {
      * that lasts for hours, and a request already seen costs one table lookup.
      */
     public static final int PAYLOAD_PACKETS = Integer.MAX_VALUE;
-    /** The operation reported for each function code, as "fc-" and its decimal number. */
-    public static final String FUNCTION_OPERATION = "fc-";
     /** The operation reported for each exception response. */
     public static final String EXCEPTION_OPERATION = "exception";
     /** §6.1–6.4, 6.5–6.6, 6.11–6.12, 6.16–6.17: the functions whose request starts with an address and a quantity. */
@@ -82,7 +80,7 @@ public final class ModbusDissector implements Dissector {
             operations.between(packet, fromClient);
             if (payload.u16(at + 2) == 0 && length >= 2 && length <= MAX_PDU_LENGTH + 1 && function == 0) {
                 // §4.1: "function code 0 is not valid", so a request with it is an illegal operation, not noise
-                operations.every(sink, FUNCTION_OPERATION + 0, "unit=" + payload.u8(at + 6));
+                operations.every(sink, ReportedOperations.functionCode(0), "unit=" + payload.u8(at + 6));
                 return;
             }
             if (payload.u16(at + 2) != 0 || length < 2 || length > MAX_PDU_LENGTH + 1
@@ -109,17 +107,7 @@ public final class ModbusDissector implements Dissector {
             int quantity = function == 5 || function == 6 || function == 22 ? 1 : payload.u16(pdu + 3);
             detail.append(" start=").appendDecimal(payload.u16(pdu + 1)).append(" count=").appendDecimal(quantity);
         }
-        operations.once(sink, operationName(function), detail);
-    }
-
-    /** "fc-3": the operation name of a function code, from a fixed table so that reporting allocates nothing. */
-    private static String operationName(int function) {
-        return FUNCTION_OPERATIONS[function & 0x7F];
-    }
-
-    private static final String[] FUNCTION_OPERATIONS = new String[128];
-    static {
-        for (int i = 0; i < FUNCTION_OPERATIONS.length; i++) FUNCTION_OPERATIONS[i] = FUNCTION_OPERATION + i;
+        operations.once(sink, ReportedOperations.functionCode(function & 0x7F), detail);
     }
 
     private void response(Packet packet, Payload payload, int at, int pdu, int end, int function, ObservationSink sink) {

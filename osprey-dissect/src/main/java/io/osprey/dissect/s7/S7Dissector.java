@@ -9,6 +9,7 @@ import io.osprey.dissect.Payload;
 import io.osprey.dissect.ReportedOperations;
 import io.osprey.dissect.dns.ReportedFacts;
 import io.osprey.dissect.dns.ValueBuffer;
+import io.osprey.dissect.tpkt.Tpkt;
 import io.osprey.packet.decode.Packet;
 
 /**
@@ -44,11 +45,8 @@ public final class S7Dissector implements Dissector {
     /** The operation reporting a COTP connection request: "type=pg rack=0 slot=2". */
     public static final String CONNECT_OPERATION = "connect";
 
-    /** RFC 1006 §6: version 3, a reserved octet, a 16-bit length counting the 4-octet header. */
-    static final int TPKT_VERSION = 3, TPKT_HEADER = 4;
-    /** X.224 §13.2.1: the length indicator counts the header after itself; a DT header is 2 octets, LI 2. */
-    static final int COTP_MIN_LENGTH = 2;
-    static final int COTP_CR = 0xE0, COTP_DT = 0xF0, COTP_EOT = 0x80;
+    static final int TPKT_HEADER = Tpkt.HEADER;
+    static final int COTP_CR = Tpkt.COTP_CR, COTP_DT = Tpkt.COTP_DT, COTP_EOT = Tpkt.COTP_EOT;
     /** X.224 §13.3.4: CR fixed part (type, DST-REF, SRC-REF, class) before the variable-part parameters. */
     static final int COTP_CR_FIXED = 6;
     static final int PARAM_CALLING_TSAP = 0xC1, PARAM_CALLED_TSAP = 0xC2;
@@ -102,13 +100,6 @@ public final class S7Dissector implements Dissector {
         return Interest.forTcpPorts(PORT).withPayloadPackets(PAYLOAD_PACKETS);
     }
 
-    /** RFC 1006 §6 and X.224 §13.2: a TPKT header holding a COTP header that fits in it. */
-    static boolean isTpkt(Payload payload, int at) {
-        int length = payload.u16(at + 2);
-        int li = payload.u8(at + TPKT_HEADER);
-        return payload.u8(at) == TPKT_VERSION && payload.u8(at + 1) == 0
-                && length >= TPKT_HEADER + 1 + COTP_MIN_LENGTH && li >= COTP_MIN_LENGTH && 1 + li <= length - TPKT_HEADER;
-    }
 
     @Override
     public void dissect(Packet packet, Payload payload, FlowView flow, ObservationSink sink) {
@@ -120,7 +111,7 @@ public final class S7Dissector implements Dissector {
         int flowId = flow.exists() ? flow.id() : -1;
         int at = 0;
         for (int n = 0; n < MAX_TPKTS_PER_SEGMENT && payload.has(at, TPKT_HEADER); n++) {
-            if (!isTpkt(payload, at)) {
+            if (!Tpkt.isTpkt(payload, at)) {
                 reportMalformed();
                 return;
             }
@@ -146,7 +137,7 @@ public final class S7Dissector implements Dissector {
         operations.between(clientMac, clientHi, clientLo, serverMac, serverHi, serverLo, nanos);
     }
 
-    /** One COTP TPDU in {@code [at, end)}; the length indicator was checked by {@link #isTpkt}. */
+    /** One COTP TPDU in {@code [at, end)}; the length indicator was checked by {@link Tpkt#isTpkt}. */
     private void cotp(Payload payload, int at, int end, boolean fromClient, int flowId) {
         int li = payload.u8(at);
         int type = payload.u8(at + 1);

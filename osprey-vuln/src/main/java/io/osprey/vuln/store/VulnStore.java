@@ -36,7 +36,8 @@ import java.util.Set;
 public final class VulnStore implements AutoCloseable {
     /** The tables {@link #status()} counts, in the order they are reported. */
     public static final List<String> TABLES = List.of("cve", "cve_reference", "cve_product", "kev", "epss",
-            "csaf_advisory", "csaf_product", "csaf_product_status", "csaf_remediation");
+            "csaf_advisory", "csaf_product", "csaf_product_status", "csaf_remediation", "asset_value",
+            "recommendation_exception", "recommendation_state", "alert_state");
 
     private final Connection connection;
     private final String location;
